@@ -1,0 +1,55 @@
+/**
+ * The one database connection. Opened lazily (so `next build` never needs a
+ * database file), migrated on first open and seeded when it has no articles.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+import { seedIfEmpty } from "./seed";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function databasePath(): string {
+  return path.resolve(process.env.DATABASE_PATH ?? "data/news.db");
+}
+
+export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
+
+/**
+ * Pragmas: WAL lets readers run beside the single writer; busy_timeout makes a
+ * writer that meets a lock wait instead of failing; synchronous=NORMAL in WAL
+ * mode never corrupts the database and loses at most the last transactions on
+ * power loss (not on a process crash) — see DECISIONS.md.
+ */
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 10000");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  seedIfEmpty(db);
+  return db;
+}
+
+// Kept on globalThis so dev-mode module reloads reuse one connection.
+const globalForDb = globalThis as unknown as { __broadsheetDb?: Db };
+
+export function getDb(): Db {
+  globalForDb.__broadsheetDb ??= openDatabase(databasePath());
+  return globalForDb.__broadsheetDb;
+}
+
+/**
+ * Runs `fn` in a BEGIN IMMEDIATE transaction: reads that decide a write take the
+ * write lock first, so two requests can never both pass a check and both write.
+ */
+export function writeTransaction<T>(fn: (db: Db) => T): T {
+  const db = getDb();
+  return db.$client.transaction(() => fn(db)).immediate();
+}

@@ -1,0 +1,264 @@
+/**
+ * Every table, with its inferred row types beside it.
+ * Timestamps are integer milliseconds (Drizzle `timestamp_ms` → Date).
+ */
+import { sql } from "drizzle-orm";
+import {
+  sqliteTable,
+  text,
+  integer,
+  primaryKey,
+  index,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+export const ROLES = ["reader", "moderator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const USER_STATUSES = ["active", "suspended", "banned"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    name: text("name").notNull(),
+    email: text("email").notNull().unique(),
+    emailVerified: integer("emailVerified", { mode: "timestamp_ms" }),
+    image: text("image"),
+    passwordHash: text("password_hash"),
+    role: text("role", { enum: ROLES }).notNull().default("reader"),
+    status: text("status", { enum: USER_STATUSES }).notNull().default("active"),
+    suspendedUntil: integer("suspended_until", { mode: "timestamp_ms" }),
+    statusReason: text("status_reason"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("users_name_idx").on(t.name), index("users_role_idx").on(t.role)],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** Auth.js adapter tables (shape required by @auth/drizzle-adapter). */
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    userId: text("userId")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("providerAccountId").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+);
+export type Account = typeof accounts.$inferSelect;
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    sessionToken: text("sessionToken").primaryKey(),
+    userId: text("userId")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: integer("expires", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+export type Session = typeof sessions.$inferSelect;
+
+export const verificationTokens = sqliteTable(
+  "verificationTokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: integer("expires", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** Failed and successful sign-ins, for throttling shared by every server process. */
+export const signinAttempts = sqliteTable(
+  "signin_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [
+    index("signin_attempts_email_idx").on(t.email, t.createdAt),
+    index("signin_attempts_ip_idx").on(t.ip, t.createdAt),
+  ],
+);
+export type SigninAttempt = typeof signinAttempts.$inferSelect;
+
+export const ARTICLE_STATUSES = ["draft", "published"] as const;
+/** Per-article override of the site's pre-moderation mode; null follows the site. */
+export const PREMOD_MODES = ["off", "new", "all"] as const;
+export type PremodMode = (typeof PREMOD_MODES)[number];
+
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    dek: text("dek").notNull(),
+    body: text("body").notNull(),
+    section: text("section").notNull(),
+    author: text("author").notNull(),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    status: text("status", { enum: ARTICLE_STATUSES }).notNull().default("published"),
+    commentsOpen: integer("comments_open", { mode: "boolean" }).notNull().default(true),
+    premodOverride: text("premod_override", { enum: PREMOD_MODES }),
+    /** Approved, not deleted comments (replies included); kept in the same transaction as every change. */
+    commentCount: integer("comment_count").notNull().default(0),
+  },
+  (t) => [
+    index("articles_published_idx").on(t.status, t.publishedAt),
+    index("articles_section_idx").on(t.section, t.status, t.publishedAt),
+  ],
+);
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+
+export const COMMENT_STATUSES = ["pending", "approved", "rejected"] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id"),
+    /** Top-level ancestor (itself for a top-level comment): lets a permalink find its page. */
+    rootId: integer("root_id"),
+    /** 0 for top-level; replies nest up to 2 (shown at level 3), deeper ones stay at 2. */
+    depth: integer("depth").notNull().default(0),
+    /** Null once the author deleted their account ("Deleted user"). */
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    status: text("status", { enum: COMMENT_STATUSES }).notNull(),
+    /** Why the comment is pending (held for review) or why a moderator decided. */
+    statusReason: text("status_reason"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    editedAt: integer("edited_at", { mode: "timestamp_ms" }),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    moderatedAt: integer("moderated_at", { mode: "timestamp_ms" }),
+    moderatedBy: text("moderated_by").references(() => users.id, { onDelete: "set null" }),
+    likeCount: integer("like_count").notNull().default(0),
+    reportCount: integer("report_count").notNull().default(0),
+    /** Visible (approved, not deleted) direct replies. */
+    replyCount: integer("reply_count").notNull().default(0),
+    pinnedAt: integer("pinned_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    // Article page: one page of top-level comments, newest/oldest and top.
+    index("comments_thread_time_idx").on(t.articleId, t.parentId, t.createdAt, t.id),
+    index("comments_thread_top_idx").on(t.articleId, t.parentId, t.likeCount, t.createdAt, t.id),
+    // First replies of each comment.
+    index("comments_replies_idx").on(t.parentId, t.createdAt, t.id),
+    // Rate limits, duplicate check, /account list.
+    index("comments_author_idx").on(t.authorId, t.createdAt),
+    // Moderation queues.
+    index("comments_status_idx").on(t.status, t.createdAt),
+    index("comments_reported_idx").on(t.reportCount, t.createdAt),
+  ],
+);
+export type Comment = typeof comments.$inferSelect;
+export type NewComment = typeof comments.$inferInsert;
+
+export const commentLikes = sqliteTable(
+  "comment_likes",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.commentId] }), index("comment_likes_comment_idx").on(t.commentId)],
+);
+export type CommentLike = typeof commentLikes.$inferSelect;
+
+export const REPORT_REASONS = ["spam", "abuse", "off-topic", "other"] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+export const commentReports = sqliteTable(
+  "comment_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    reason: text("reason", { enum: REPORT_REASONS }).notNull(),
+    note: text("note"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    /** Set when a moderator approves the comment: the report is dealt with. */
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("comment_reports_user_comment_idx").on(t.userId, t.commentId),
+    index("comment_reports_comment_idx").on(t.commentId),
+  ],
+);
+export type CommentReport = typeof commentReports.$inferSelect;
+
+export const MODERATION_ACTIONS = [
+  "approve",
+  "reject",
+  "suspend",
+  "ban",
+  "lift",
+  "role",
+  "settings",
+  "close-comments",
+  "open-comments",
+  "article-premod",
+] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** Append-only: the application has no update or delete for this table (triggers refuse them). */
+export const moderationLog = sqliteTable(
+  "moderation_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: text("actor_id"),
+    actorName: text("actor_name").notNull(),
+    action: text("action", { enum: MODERATION_ACTIONS }).notNull(),
+    targetType: text("target_type", { enum: ["comment", "user", "article", "settings"] }).notNull(),
+    targetId: text("target_id").notNull(),
+    targetLabel: text("target_label").notNull(),
+    reason: text("reason"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [
+    index("moderation_log_time_idx").on(t.createdAt),
+    index("moderation_log_actor_idx").on(t.actorId, t.createdAt),
+    index("moderation_log_target_idx").on(t.targetType, t.targetId),
+  ],
+);
+export type ModerationLogEntry = typeof moderationLog.$inferSelect;
+
+/** Site-wide settings as JSON values under a key (banned words, pre-moderation mode, ...). */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+export type Setting = typeof settings.$inferSelect;

@@ -1,0 +1,16 @@
+import type { Role, UserStatus } from "@/db/schema";
+
+/**
+ * The signed-in person as pages and actions see them, always read from the
+ * database (never from the session token), so a ban or demotion applies at once.
+ */
+export type Viewer = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  status: UserStatus;
+  suspendedUntil: Date | null;
+  statusReason: string | null;
+  createdAt: Date;
+};

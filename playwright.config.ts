@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests run against the production build (`next start`) on a fresh
+ * database file per run. The port, build folder and database can be moved by
+ * environment so several runs can share a machine.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+process.env.E2E_BASE_URL ??= `http://127.0.0.1:${port}`;
+// Set once in the main process; workers inherit it, so all agree on one file.
+process.env.E2E_DATABASE_PATH ??= path.join(
+  fs.mkdtempSync(path.join(os.tmpdir(), "broadsheet-e2e-")),
+  "news.db",
+);
+// A fixed secret for the test server, so fixtures can mint session cookies.
+process.env.E2E_AUTH_SECRET ??= "e2e-secret-not-for-production-0123456789abcdef";
+
+const systemChromium = "/usr/bin/chromium";
+const launchOptions = fs.existsSync(systemChromium)
+  ? {
+      executablePath: systemChromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: process.env.E2E_BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions,
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  webServer: {
+    command: `node node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    url: `${process.env.E2E_BASE_URL}/robots.txt`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+      AUTH_SECRET: process.env.E2E_AUTH_SECRET,
+      AUTH_TRUST_HOST: "true",
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+    },
+  },
+});

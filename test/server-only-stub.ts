@@ -1,0 +1,1 @@
+// Empty: lets vitest import modules marked server-only.
