@@ -1,0 +1,91 @@
+import "server-only";
+import { getDb } from "@/db";
+import type { PremodMode } from "@/db/schema";
+
+function client() {
+  return getDb().$client;
+}
+
+export type AdminArticleRow = {
+  id: number;
+  slug: string;
+  title: string;
+  section: string;
+  publishedAt: Date;
+  commentsOpen: boolean;
+  premodOverride: PremodMode | null;
+  commentCount: number;
+  pendingCount: number;
+};
+
+type Row = {
+  id: number;
+  slug: string;
+  title: string;
+  section: string;
+  published_at: number;
+  comments_open: number;
+  premod_override: PremodMode | null;
+  comment_count: number;
+  pending_count?: number;
+};
+
+function toArticle(r: Row): AdminArticleRow {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    section: r.section,
+    publishedAt: new Date(r.published_at),
+    commentsOpen: r.comments_open === 1,
+    premodOverride: r.premod_override,
+    commentCount: r.comment_count,
+    pendingCount: r.pending_count ?? 0,
+  };
+}
+
+/** Every article with its comment settings, newest first. */
+export function listArticlesForAdmin({
+  query,
+  limit = 50,
+  offset = 0,
+}: { query?: string; limit?: number; offset?: number } = {}): { articles: AdminArticleRow[]; total: number } {
+  const q = query?.trim();
+  const where = q ? "where a.title like ? escape '\\' or a.slug like ? escape '\\'" : "";
+  const params: (string | number)[] = [];
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.push(pattern, pattern);
+  }
+  const total = (client().prepare(`select count(*) as n from articles a ${where}`).get(...params) as { n: number }).n;
+  const rows = client()
+    .prepare(
+      `select a.id, a.slug, a.title, a.section, a.published_at, a.comments_open, a.premod_override, a.comment_count,
+              (select count(*) from comments c where c.status = 'pending' and c.article_id = a.id and c.deleted_at is null) as pending_count
+       from articles a ${where}
+       order by a.published_at desc, a.id desc limit ? offset ?`,
+    )
+    .all(...params, limit, offset) as Row[];
+  return { articles: rows.map(toArticle), total };
+}
+
+export function getArticleForAdmin({ slug }: { slug: string }): AdminArticleRow | null {
+  const row = client()
+    .prepare(
+      `select a.id, a.slug, a.title, a.section, a.published_at, a.comments_open, a.premod_override, a.comment_count,
+              (select count(*) from comments c where c.status = 'pending' and c.article_id = a.id and c.deleted_at is null) as pending_count
+       from articles a where a.slug = ?`,
+    )
+    .get(slug) as Row | undefined;
+  return row ? toArticle(row) : null;
+}
+
+/** Call inside the action's writeTransaction. */
+export function setArticleCommentsOpen({ articleId, open }: { articleId: number; open: boolean }): void {
+  client().prepare("update articles set comments_open = ? where id = ?").run(open ? 1 : 0, articleId);
+}
+
+/** Null follows the site's setting. Call inside the action's writeTransaction. */
+export function setArticlePremodOverride({ articleId, mode }: { articleId: number; mode: PremodMode | null }): void {
+  client().prepare("update articles set premod_override = ? where id = ?").run(mode, articleId);
+}
