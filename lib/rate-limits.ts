@@ -1,0 +1,100 @@
+/**
+ * Per-account posting limits, as a pure function of the author's recent
+ * comments (read from SQLite in the same transaction as the insert).
+ */
+import { normaliseCommentText } from "./comment-text";
+
+export const MIN_INTERVAL_MS = 10_000;
+export const PER_MINUTE = 5;
+export const PER_DAY = 100;
+export const PER_DAY_NEW_ACCOUNT = 20;
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+export const NEW_ACCOUNT_MS = 24 * 60 * 60_000;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * 60_000;
+
+/** The most comments the checks ever need to see (the daily limit). */
+export const RECENT_LIMIT = PER_DAY;
+
+export type RecentComment = { createdAt: Date; body: string };
+
+export type RateLimitInput = {
+  /** The author's comments of the last 24 hours, any status (deleted ones count too), any order. */
+  recent: RecentComment[];
+  accountCreatedAt: Date;
+  text: string;
+  now: Date;
+  /** Exempt accounts (the benchmark's) skip every check. */
+  unlimited?: boolean;
+};
+
+export type RateLimitResult = { ok: true } | { ok: false; message: string; retryAt: Date };
+
+/** "in 8 seconds", "in 3 minutes", "in 2 hours" — always rounded up, never "in 0". */
+export function formatWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return `in ${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.ceil(minutes / 60);
+  return `in ${hours} hour${hours === 1 ? "" : "s"}`;
+}
+
+function refuse(message: (wait: string) => string, retryAt: number, now: number): RateLimitResult {
+  return { ok: false, message: message(formatWait(retryAt - now)), retryAt: new Date(retryAt) };
+}
+
+export function checkRateLimit(input: RateLimitInput): RateLimitResult {
+  if (input.unlimited) return { ok: true };
+  const now = input.now.getTime();
+  // Newest first; only the last day matters.
+  const times = input.recent
+    .map((c) => ({ at: c.createdAt.getTime(), body: c.body }))
+    .filter((c) => c.at > now - DAY)
+    .sort((a, b) => b.at - a.at);
+
+  const text = normaliseCommentText(input.text);
+  const duplicate = times.find((c) => c.at > now - DUPLICATE_WINDOW_MS && normaliseCommentText(c.body) === text);
+  if (duplicate) {
+    return refuse(
+      (wait) => `You've already posted that comment. Write something different, or post it again ${wait}.`,
+      duplicate.at + DUPLICATE_WINDOW_MS,
+      now,
+    );
+  }
+
+  const latest = times[0];
+  if (latest && latest.at > now - MIN_INTERVAL_MS) {
+    return refuse(
+      (wait) => `You're commenting too quickly. You can post again ${wait}.`,
+      latest.at + MIN_INTERVAL_MS,
+      now,
+    );
+  }
+
+  const lastMinute = times.filter((c) => c.at > now - MINUTE);
+  if (lastMinute.length >= PER_MINUTE) {
+    // Free again when the oldest of the last PER_MINUTE comments leaves the window.
+    const pivot = lastMinute[PER_MINUTE - 1]!;
+    return refuse(
+      (wait) => `You've posted ${PER_MINUTE} comments in the last minute. You can post again ${wait}.`,
+      pivot.at + MINUTE,
+      now,
+    );
+  }
+
+  const young = now - input.accountCreatedAt.getTime() < NEW_ACCOUNT_MS;
+  const perDay = young ? PER_DAY_NEW_ACCOUNT : PER_DAY;
+  if (times.length >= perDay) {
+    const pivot = times[perDay - 1]!;
+    return refuse(
+      (wait) =>
+        young
+          ? `New accounts can post ${perDay} comments a day, and you've reached that. You can post again ${wait}.`
+          : `You've reached the limit of ${perDay} comments a day. You can post again ${wait}.`,
+      pivot.at + DAY,
+      now,
+    );
+  }
+  return { ok: true };
+}
