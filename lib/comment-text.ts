@@ -19,14 +19,11 @@ export function normaliseCommentText(input: string): string {
 export type CommentTextResult = { ok: true; text: string } | { ok: false; message: string };
 
 // C0 controls except tab (\x09) and newline (\x0A), DEL, and C1 controls.
-// eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0001-\u0008\u000B-\u001F\u007F-\u009F]/u;
 
 /** Counts user-perceived characters roughly: code points, so an emoji counts once. */
 export function textLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
+  return Array.from(text).length;
 }
 
 /**
