@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { hstsHeader, securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Lets several builds (tests, benchmarks) live side by side when asked.
@@ -10,6 +11,29 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
+  },
+  // Evaluated at build time: SITE_URL (https → HSTS) is read when `next build` runs.
+  async headers() {
+    const oauthOrigins = [
+      ...(process.env.AUTH_GITHUB_ID ? ["https://github.com"] : []),
+      ...(process.env.AUTH_GOOGLE_ID ? ["https://accounts.google.com"] : []),
+    ];
+    return [
+      {
+        source: "/:path*",
+        headers: securityHeaders({
+          siteUrl: process.env.SITE_URL,
+          development: process.env.NODE_ENV === "development",
+          formActionOrigins: oauthOrigins,
+        }),
+      },
+      // Behind a TLS-terminating proxy the request itself says it came over https.
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [hstsHeader()],
+      },
+    ];
   },
 };
 
