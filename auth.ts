@@ -1,0 +1,90 @@
+/**
+ * Auth.js (next-auth v5) configuration. Sessions are JWTs that carry only the
+ * user id: role and status are read from the database on every request by the
+ * guards in app/_lib/guards.ts, so a ban or demotion applies at once.
+ *
+ * The config is a function so nothing here runs at build time (no database,
+ * no generated secret) — only when a request needs it.
+ */
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import { getDb } from "@/db";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { resolveAuthSecret } from "@/app/_lib/auth-secret";
+import { getUserCredentialsByEmail } from "@/db/queries/users";
+import { listRecentSigninFailures, recordSigninAttempt } from "@/db/queries/signin-attempts";
+import { buildProviders } from "@/lib/auth-providers";
+import { normaliseEmail } from "@/lib/account-rules";
+import { verifyPasswordOrDummy } from "@/lib/passwords";
+import { clientIpFrom, decideThrottle } from "@/lib/throttle";
+
+/** Too many failures: the sign-in action turns this into the "try again in N minutes" message. */
+export class SigninThrottled extends CredentialsSignin {
+  code = "throttled";
+}
+
+/** Checks email and password, with throttling shared through SQLite. */
+async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request) {
+  const email = typeof credentials.email === "string" ? normaliseEmail(credentials.email) : "";
+  const password = typeof credentials.password === "string" ? credentials.password : "";
+  if (!email || !password || email.length > 254 || password.length > 1000) return null;
+  const ip = clientIpFrom(request.headers);
+  const now = new Date();
+  if (decideThrottle(listRecentSigninFailures({ email, ip, now }), now).refused) throw new SigninThrottled();
+  const user = getUserCredentialsByEmail({ email });
+  const ok = await verifyPasswordOrDummy(password, user?.passwordHash);
+  if (!ok || !user) {
+    recordSigninAttempt({ email, ip, succeeded: false, now: new Date() });
+    return null;
+  }
+  return { id: user.id };
+}
+
+let adapter: Adapter | undefined;
+
+function getAdapter(): Adapter {
+  if (adapter) return adapter;
+  const base = DrizzleAdapter(getDb(), {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  adapter = {
+    ...base,
+    // OAuth profiles may lack a name; users.name is required and shown on comments.
+    createUser: (user: AdapterUser) =>
+      base.createUser!({
+        ...user,
+        email: normaliseEmail(user.email),
+        name: (user.name ?? "").trim().slice(0, 40) || user.email.split("@")[0]!.slice(0, 40) || "Reader",
+      }),
+  };
+  return adapter;
+}
+
+function trustHost(): boolean {
+  const value = process.env.AUTH_TRUST_HOST;
+  return value === undefined || value === "" ? true : value !== "false" && value !== "0";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => ({
+  adapter: getAdapter(),
+  secret: resolveAuthSecret(),
+  trustHost: trustHost(),
+  session: { strategy: "jwt" },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: buildProviders(process.env, authorizeCredentials),
+  callbacks: {
+    // Only the id goes into the token; everything else is read from the database.
+    jwt({ token, user }) {
+      const sub = user?.id ?? token.sub;
+      return sub ? { sub } : null;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,155 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getDb, writeTransaction } from "@/db";
+import { comments, users, type Role } from "@/db/schema";
+import type { Viewer } from "@/lib/viewer";
+
+const viewerColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  status: users.status,
+  suspendedUntil: users.suspendedUntil,
+  statusReason: users.statusReason,
+  createdAt: users.createdAt,
+};
+
+/** The signed-in person as guards see them; null when the account is gone. */
+export function getViewerById({ id }: { id: string }): Viewer | null {
+  return getDb().select(viewerColumns).from(users).where(eq(users.id, id)).get() ?? null;
+}
+
+/** What sign-in needs to check a password. */
+export function getUserCredentialsByEmail({ email }: { email: string }): { id: string; passwordHash: string | null } | null {
+  return (
+    getDb()
+      .select({ id: users.id, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, email))
+      .get() ?? null
+  );
+}
+
+export function getPasswordHashById({ id }: { id: string }): string | null {
+  return getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.passwordHash ?? null;
+}
+
+export type CreateUserResult = { ok: true; id: string } | { ok: false; reason: "email-taken" };
+
+/** Creates a reader with a password; the unique index decides races on the email. */
+export function createUserWithPassword(input: {
+  name: string;
+  email: string;
+  passwordHash: string;
+  role?: Role;
+}): CreateUserResult {
+  return writeTransaction((db) => {
+    const taken = db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
+    if (taken) return { ok: false, reason: "email-taken" } as const;
+    const row = db
+      .insert(users)
+      .values({ name: input.name, email: input.email, passwordHash: input.passwordHash, role: input.role ?? "reader" })
+      .returning({ id: users.id })
+      .get();
+    return { ok: true, id: row.id } as const;
+  });
+}
+
+export function updateUserName({ id, name }: { id: string; name: string }): void {
+  getDb().update(users).set({ name }).where(eq(users.id, id)).run();
+}
+
+export function updateUserPassword({ id, passwordHash }: { id: string; passwordHash: string }): void {
+  getDb().update(users).set({ passwordHash }).where(eq(users.id, id)).run();
+}
+
+/**
+ * Removes the account. Sessions, linked OAuth accounts and likes go with it
+ * (foreign keys cascade); comments stay, with no author ("Deleted user"), so
+ * threads keep their shape. Like counts are stored, so the likes the person
+ * gave are subtracted first.
+ */
+export function deleteUserAccount({ id }: { id: string }): void {
+  writeTransaction((db) => {
+    db.$client
+      .prepare(
+        `UPDATE comments SET like_count = max(0, like_count - 1)
+         WHERE id IN (SELECT comment_id FROM comment_likes WHERE user_id = ?)`,
+      )
+      .run(id);
+    db.delete(users).where(eq(users.id, id)).run();
+  });
+}
+
+export type UserDataExport = {
+  profile: { id: string; name: string; email: string; role: Role; status: string; createdAt: string };
+  comments: {
+    id: number;
+    articleSlug: string;
+    articleTitle: string;
+    parentId: number | null;
+    body: string;
+    status: string;
+    createdAt: string;
+    editedAt: string | null;
+    deletedAt: string | null;
+  }[];
+};
+
+/** Everything the reader wrote, hidden and deleted comments included. */
+export function getUserDataExport({ id }: { id: string }): UserDataExport | null {
+  const db = getDb();
+  const profile = db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      status: users.status,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, id))
+    .get();
+  if (!profile) return null;
+  const rows = db.$client
+    .prepare(
+      `SELECT c.id, a.slug AS articleSlug, a.title AS articleTitle, c.parent_id AS parentId, c.body, c.status,
+              c.created_at AS createdAt, c.edited_at AS editedAt, c.deleted_at AS deletedAt
+       FROM comments c JOIN articles a ON a.id = c.article_id
+       WHERE c.author_id = ? ORDER BY c.created_at, c.id`,
+    )
+    .all(id) as {
+    id: number;
+    articleSlug: string;
+    articleTitle: string;
+    parentId: number | null;
+    body: string;
+    status: string;
+    createdAt: number;
+    editedAt: number | null;
+    deletedAt: number | null;
+  }[];
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return {
+    profile: { ...profile, createdAt: profile.createdAt.toISOString() },
+    comments: rows.map((r) => ({
+      ...r,
+      createdAt: new Date(r.createdAt).toISOString(),
+      editedAt: iso(r.editedAt),
+      deletedAt: iso(r.deletedAt),
+    })),
+  };
+}
+
+/** Count of the reader's comments, for the account page's summary. */
+export function countCommentsByAuthor({ authorId }: { authorId: string }): number {
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(comments)
+      .where(eq(comments.authorId, authorId))
+      .get()?.n ?? 0
+  );
+}
