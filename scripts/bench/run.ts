@@ -1,0 +1,601 @@
+/**
+ * `npm run bench` — load-tests the production build on a temporary database.
+ *
+ * Builds nothing: it needs `next build` to have run (into `.next`, or the
+ * folder in NEXT_DIST_DIR). It seeds a fresh database (the seed article with
+ * 100 comments, articles with 10,000 and 100,000, a signed-in bench reader and
+ * the posting readers), starts `next start` on it, serves the anonymous
+ * article's exact bytes from a minimal node:http server as the "static limit",
+ * then drives each row with autocannon and reads the server's own CPU time
+ * and memory from /proc.
+ *
+ * Flags: --json FILE   also write the rows as JSON
+ *        --duration S  seconds per row (default 10)
+ *        --connections N  concurrent connections for the reading rows (default 10)
+ *        --posters N   concurrent signed-in posters (default 20)
+ *        --port P      port for next start (default: any free port)
+ *        --rows a,b    run only these rows
+ *        --compare-dynamic  add a row: the anonymous article rendered per request
+ *        --keep        keep the temporary database folder
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import net from "node:net";
+import zlib from "node:zlib";
+import crypto from "node:crypto";
+import { parseArgs } from "node:util";
+import { createRequire } from "node:module";
+import { spawn, type ChildProcess } from "node:child_process";
+import Database from "better-sqlite3";
+import { encode } from "next-auth/jwt";
+import { openDatabase } from "../../db/index";
+import { seedBenchData, type BenchUser } from "./seed";
+import { processTree, treeCpuMs, treeHwmMb, RssSampler } from "./proc";
+import { scrapeForm, encodeSubmission, scriptSources } from "./form";
+import { type AutocannonClient, type AutocannonInstance, type AutocannonOptions, type Autocannon } from "./autocannon-types";
+
+const require = createRequire(import.meta.url);
+const autocannon = require("autocannon") as Autocannon;
+
+const ROW_NAMES = [
+  "static-limit",
+  "anonymous-article",
+  "signed-in-article",
+  "comments-page-100",
+  "comments-page-10000",
+  "comments-page-100000",
+  "front-page",
+  "post-comment",
+] as const;
+
+export type BenchRow = {
+  name: string;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuMsPerReq: number;
+  peakRssMb: number;
+  ratioToStatic: number;
+};
+
+const SESSION_COOKIE = "authjs.session-token";
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: "string" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    posters: { type: "string", default: "20" },
+    port: { type: "string" },
+    rows: { type: "string" },
+    "compare-dynamic": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const posterCount = Number(args.posters);
+const onlyRows = args.rows ? new Set(args.rows.split(",")) : null;
+const wanted = (name: string) => !onlyRows || onlyRows.has(name) || name === "static-limit";
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+function fail(message: string): never {
+  log(`bench: ${message}`);
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------- set-up
+
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
+  fail(
+    `no production build in ${distDir}/ (BUILD_ID missing). Run \`npm run build\` first` +
+      (process.env.NEXT_DIST_DIR ? " with the same NEXT_DIST_DIR." : "."),
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "broadsheet-bench-"));
+const dbFile = path.join(tempDir, "bench.db");
+const authSecret = crypto.randomBytes(32).toString("hex");
+const runId = crypto.randomBytes(4).toString("hex");
+
+const children: ChildProcess[] = [];
+function cleanup(): void {
+  for (const child of children) {
+    if (child.pid && child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  }
+  if (!args.keep) fs.rmSync(tempDir, { recursive: true, force: true });
+}
+process.on("exit", cleanup);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    log(`bench: ${signal}, stopping`);
+    process.exit(130);
+  });
+}
+
+async function sessionCookie(user: BenchUser): Promise<string> {
+  const token = await encode({
+    // The token carries only the user id, as auth.ts writes it.
+    token: { sub: user.id },
+    secret: authSecret,
+    salt: SESSION_COOKIE,
+    maxAge: 24 * 60 * 60,
+  });
+  return `${SESSION_COOKIE}=${token}`;
+}
+
+async function waitForServer(url: string, server: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) break;
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n") : "";
+  fail(`the server did not come up at ${url}\n${tail}`);
+}
+
+type Fetched = { status: number; headers: Headers; body: string };
+
+async function get(url: string, cookie?: string): Promise<Fetched> {
+  const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  return { status: res.status, headers: res.headers, body: await res.text() };
+}
+
+// ---------------------------------------------------------------- load
+
+type Measured = {
+  requests: number;
+  seconds: number;
+  latencies: Float64Array;
+  statuses: Map<number, number>;
+  cpuMs: number;
+  peakRssMb: number;
+  errors: number;
+};
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+async function drive(
+  label: string,
+  pids: () => number[],
+  sampler: RssSampler | null,
+  options: AutocannonOptions,
+): Promise<Measured> {
+  log(`\n▶ ${label}: ${options.connections} connections, ${options.duration}s`);
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  sampler?.reset();
+  const tree = pids();
+  const cpuBefore = treeCpuMs(tree);
+  const started = performance.now();
+  const instance: AutocannonInstance = autocannon({ timeout: 10, ...options });
+  autocannon.track(instance, { renderProgressBar: true, renderResultsTable: false, outputStream: process.stderr });
+  instance.on("response", (_client: AutocannonClient, statusCode: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+  });
+  const result = await new Promise<{ errors: number }>((resolve, reject) => {
+    instance.on("done", resolve);
+    instance.on("error", reject);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  // Descendants started during the row count too.
+  const cpuMs = treeCpuMs(Array.from(new Set([...tree, ...pids()]))) - cpuBefore;
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    requests: latencies.length,
+    seconds,
+    latencies: sorted,
+    statuses,
+    cpuMs,
+    peakRssMb: sampler?.peakMb() ?? 0,
+    errors: result.errors,
+  };
+}
+
+function toRow(name: string, m: Measured): BenchRow {
+  return {
+    name,
+    rps: m.requests / m.seconds,
+    p50Ms: percentile(m.latencies, 50),
+    p99Ms: percentile(m.latencies, 99),
+    cpuMsPerReq: m.requests > 0 ? m.cpuMs / m.requests : NaN,
+    peakRssMb: m.peakRssMb,
+    ratioToStatic: NaN,
+  };
+}
+
+function describeStatuses(m: Measured): string {
+  const parts = [...m.statuses.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`);
+  return parts.join(" ") + (m.errors ? ` errors×${m.errors}` : "");
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  log(`bench: build ${distDir}/ (BUILD_ID ${fs.readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim()})`);
+  log(`bench: seeding ${dbFile}`);
+  const seedStarted = performance.now();
+  const db = openDatabase(dbFile);
+  const data = seedBenchData(db, { posters: posterCount });
+  db.$client.close();
+  log(`bench: seeded 110,100 comments in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+  const readerCookie = await sessionCookie(data.reader);
+  const posterCookies = await Promise.all(data.posters.map(sessionCookie));
+
+  // The Next server, on its own port and database.
+  const port = args.port ? Number(args.port) : await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const serverLog = path.join(tempDir, "server.log");
+  const logFd = fs.openSync(serverLog, "a");
+  log(`bench: starting next start on ${origin}`);
+  const server = spawn(process.execPath, ["node_modules/.bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_PATH: dbFile,
+      AUTH_SECRET: authSecret,
+      AUTH_TRUST_HOST: "true",
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", logFd, logFd],
+  });
+  children.push(server);
+  await waitForServer(`${origin}/robots.txt`, server, serverLog);
+  const serverPid = server.pid!;
+  const serverTree = () => processTree(serverPid);
+  const sampler = new RssSampler(serverTree);
+  log(`bench: server pid ${serverPid}, processes ${serverTree().join(", ")}`);
+
+  const articleUrl = `${origin}/articles/${data.seedArticle.slug}`;
+  const url10k = `${origin}/articles/${data.article10k.slug}`;
+  const url100k = `${origin}/articles/${data.article100k.slug}`;
+
+  // Prime the caches and check what each path sends.
+  const anonymous = await get(articleUrl);
+  await get(articleUrl);
+  const anonymousAgain = await get(articleUrl);
+  const signedIn = await get(articleUrl, readerCookie);
+  const front = await get(`${origin}/`);
+  await get(`${origin}/`);
+  for (const [label, page] of [
+    ["anonymous article", anonymousAgain],
+    ["signed-in article", signedIn],
+    ["front page", front],
+  ] as const) {
+    log(
+      `bench: ${label}: ${page.status}, ${page.body.length} bytes, cache-control "${page.headers.get("cache-control")}"` +
+        `, x-nextjs-cache ${page.headers.get("x-nextjs-cache") ?? "-"}`,
+    );
+    if (page.status !== 200) fail(`${label} answered ${page.status}`);
+  }
+  if (!signedIn.body.includes(data.reader.name)) {
+    log(`bench: WARNING the signed-in page does not show "${data.reader.name}": is the session cookie accepted?`);
+  }
+  if (anonymousAgain.body.includes(data.reader.name)) fail("the anonymous page shows the signed-in reader's name");
+  void anonymous;
+
+  // JS budget: the scripts the article page loads, gzip-compressed as a server would send them.
+  const budget = await jsBudget(origin, [anonymousAgain.body, signedIn.body]);
+  log(
+    `bench: JS budget: article page loads ${budget.scripts} scripts, ${budget.anonymousKb.toFixed(1)} KB gzip anonymous, ` +
+      `${budget.signedInKb.toFixed(1)} KB gzip signed in; third-party scripts: ${budget.thirdParty.length ? budget.thirdParty.join(", ") : "none"}`,
+  );
+
+  // The static limit: the same bytes from a minimal node:http server.
+  const staticFile = path.join(tempDir, "article.html");
+  fs.writeFileSync(staticFile, anonymousAgain.body);
+  const staticPort = await freePort();
+  const staticServer = spawn(process.execPath, [path.join("scripts", "bench", "static-server.mjs"), staticFile, String(staticPort)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(staticServer);
+  await new Promise<void>((resolve) => staticServer.stdout!.once("data", () => resolve()));
+  const staticPid = staticServer.pid!;
+
+  const common = { duration, connections };
+  const readRow = (url: string, cookie?: string): AutocannonOptions => ({
+    ...common,
+    url,
+    headers: cookie ? { cookie } : {},
+  });
+
+  type Plan = { name: string; options: () => AutocannonOptions | Promise<AutocannonOptions>; pids: () => number[]; sampler: RssSampler | null };
+  const plans: Plan[] = [
+    {
+      name: "static-limit",
+      options: () => readRow(`http://127.0.0.1:${staticPort}/`),
+      pids: () => processTree(staticPid),
+      sampler: new RssSampler(() => processTree(staticPid)),
+    },
+    { name: "anonymous-article", options: () => readRow(articleUrl), pids: serverTree, sampler },
+    { name: "signed-in-article", options: () => readRow(articleUrl, readerCookie), pids: serverTree, sampler },
+    // The comment rows are signed in on purpose: an anonymous request would be a cache
+    // hit whatever the thread size, and prove nothing about the query's cost.
+    { name: "comments-page-100", options: () => readRow(articleUrl, readerCookie), pids: serverTree, sampler },
+    { name: "comments-page-10000", options: () => readRow(url10k, readerCookie), pids: serverTree, sampler },
+    { name: "comments-page-100000", options: () => readRow(url100k, readerCookie), pids: serverTree, sampler },
+    { name: "front-page", options: () => readRow(`${origin}/`), pids: serverTree, sampler },
+  ];
+  if (args["compare-dynamic"]) {
+    // A session cookie that decodes to nothing: the proxy sends it to the live page,
+    // which renders the anonymous view per request — the design without the cache.
+    plans.push({
+      name: "anonymous-article-dynamic",
+      options: () => readRow(articleUrl, `${SESSION_COOKIE}=not-a-session`),
+      pids: serverTree,
+      sampler,
+    });
+  }
+
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  for (const plan of plans) {
+    if (!wanted(plan.name)) continue;
+    const options = await plan.options();
+    // Warm-up: JIT, caches and the first render, not measured.
+    await drive(`${plan.name} (warm-up)`, plan.pids, null, { ...options, duration: Math.min(3, duration) });
+    const measured = await drive(plan.name, plan.pids, plan.sampler, options);
+    rows.push(toRow(plan.name, measured));
+    notes.push(`${plan.name}: ${describeStatuses(measured)}`);
+  }
+
+  if (wanted("post-comment")) {
+    const { row, note } = await postRow(origin, articleUrl, data.posters, posterCookies, serverTree, sampler);
+    rows.push(row);
+    notes.push(note);
+  }
+
+  const staticRps = rows.find((r) => r.name === "static-limit")?.rps ?? NaN;
+  for (const row of rows) row.ratioToStatic = row.rps / staticRps;
+
+  const hwm = treeHwmMb(serverTree());
+  sampler.stop();
+  printTable(rows);
+  log("");
+  for (const note of notes) log(`  responses ${note}`);
+  log(`  server peak RSS over the whole run ${sampler.overallPeak.toFixed(0)} MB (kernel high-water mark ${hwm.toFixed(0)} MB)`);
+  process.stdout.write(
+    `JS budget: the article page loads ${budget.scripts} script chunks, ${budget.signedInKb.toFixed(1)} KB gzip signed in ` +
+      `(${budget.anonymousKb.toFixed(1)} KB anonymous); third-party scripts: ${budget.thirdParty.length ? budget.thirdParty.join(", ") : "none"}\n`,
+  );
+
+  if (args.json) {
+    const json = rows.map(({ name, rps, p50Ms, p99Ms, cpuMsPerReq, peakRssMb, ratioToStatic }) => ({
+      name,
+      rps: round(rps, 1),
+      p50Ms: round(p50Ms, 2),
+      p99Ms: round(p99Ms, 2),
+      cpuMsPerReq: round(cpuMsPerReq, 3),
+      peakRssMb: round(peakRssMb, 1),
+      ratioToStatic: round(ratioToStatic, 3),
+    }));
+    fs.mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
+    fs.writeFileSync(args.json, JSON.stringify(json, null, 2) + "\n");
+    log(`bench: wrote ${args.json}`);
+  }
+  if (postFailures > 0) process.exitCode = 1;
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Number.isFinite(value) ? Math.round(value * f) / f : value;
+}
+
+// ---------------------------------------------------------------- JS budget
+
+async function jsBudget(origin: string, pages: [string, string]) {
+  const sizes = new Map<string, number>();
+  const thirdParty: string[] = [];
+  const totals: number[] = [];
+  let scripts = 0;
+  for (const html of pages) {
+    let total = 0;
+    const sources = scriptSources(html);
+    scripts = Math.max(scripts, sources.length);
+    for (const src of sources) {
+      const url = new URL(src, origin);
+      if (url.origin !== origin) {
+        thirdParty.push(url.href);
+        continue;
+      }
+      if (!sizes.has(url.href)) {
+        const res = await fetch(url);
+        sizes.set(url.href, zlib.gzipSync(Buffer.from(await res.arrayBuffer())).length);
+      }
+      total += sizes.get(url.href)!;
+    }
+    totals.push(total / 1024);
+  }
+  return { scripts, anonymousKb: totals[0]!, signedInKb: totals[1]!, thirdParty: [...new Set(thirdParty)] };
+}
+
+// ---------------------------------------------------------------- posting
+
+let postFailures = 0;
+
+/**
+ * 20 signed-in readers post at once, each on its own connection, the way a
+ * browser without JavaScript submits the comment form: the page is fetched
+ * with the reader's cookie, the form's fields (React's `$ACTION_…` ones
+ * included) are read from it, and each post sends them back as the form's
+ * encoding with the reader's text. A post is acknowledged when the server
+ * answers 2xx/3xx without an error in the form; afterwards every acknowledged
+ * comment must be in the database exactly once.
+ */
+async function postRow(
+  origin: string,
+  articleUrl: string,
+  posters: BenchUser[],
+  cookies: string[],
+  pids: () => number[],
+  sampler: RssSampler,
+): Promise<{ row: BenchRow; note: string }> {
+  const forms = await Promise.all(
+    cookies.map(async (cookie) => scrapeForm((await get(articleUrl, cookie)).body, "Post comment", "Comment")),
+  );
+  const first = forms[0]!;
+  const actionPath = new URL(first.action && !first.action.startsWith("javascript:") ? first.action : articleUrl, articleUrl);
+  log(
+    `bench: comment form posts ${first.method} ${actionPath.pathname} as ${first.enctype}; fields ${first.hidden
+      .map(([n]) => n)
+      .join(", ")}, text in "${first.textField}"`,
+  );
+
+  const acknowledged: string[] = [];
+  const refused = new Map<string, number>();
+  let nextPoster = 0;
+  let seq = 0;
+  const boundary = `----benchform${runId}`;
+
+  const setupClient = (client: AutocannonClient) => {
+    const index = nextPoster++ % posters.length;
+    const form = forms[index]!;
+    const state = { marker: "" };
+    client.setRequests([
+      {
+        method: "POST",
+        path: actionPath.pathname + actionPath.search,
+        setupRequest: (req) => {
+          state.marker = `bench${runId}p${index + 1}n${++seq}`;
+          const text = `Benchmark comment ${state.marker}: the reporting on the Guard request was clear and fair.`;
+          const { body, contentType } = encodeSubmission(form, text, boundary);
+          req.headers = {
+            cookie: cookies[index]!,
+            "content-type": contentType,
+            origin,
+            accept: "text/html,application/xhtml+xml",
+          };
+          req.body = body;
+          return req;
+        },
+        onResponse: (status, body, _context, headers) => {
+          const verdict = postVerdict(status, body, headers, state.marker);
+          if (verdict === "ok") acknowledged.push(state.marker);
+          else refused.set(verdict, (refused.get(verdict) ?? 0) + 1);
+        },
+      },
+    ]);
+  };
+
+  // Warm-up posts are real posts too: they are checked with the rest.
+  const warm = await drive("post-comment (warm-up)", pids, null, {
+    url: origin,
+    connections: posters.length,
+    duration: Math.min(3, duration),
+    setupClient,
+  });
+  void warm;
+  const measured = await drive("post-comment", pids, sampler, {
+    url: origin,
+    connections: posters.length,
+    duration,
+    setupClient,
+  });
+  const row = toRow("post-comment", measured);
+
+  // Every acknowledged comment stored exactly once.
+  const dbCheck = new Database(dbFile, { readonly: true, fileMustExist: true });
+  const stored = new Map<string, number>();
+  const select = dbCheck.prepare(`select body from comments where author_id = ?`);
+  for (const poster of posters) {
+    for (const { body } of select.all(poster.id) as { body: string }[]) {
+      for (const match of body.matchAll(new RegExp(`bench${runId}p\\d+n\\d+`, "g"))) {
+        stored.set(match[0], (stored.get(match[0]) ?? 0) + 1);
+      }
+    }
+  }
+  dbCheck.close();
+  const missing = acknowledged.filter((m) => (stored.get(m) ?? 0) === 0).length;
+  const duplicated = [...stored.values()].filter((n) => n > 1).length;
+  const ackSet = new Set(acknowledged);
+  const storedUnacknowledged = [...stored.keys()].filter((m) => !ackSet.has(m)).length;
+  const ok = missing === 0 && duplicated === 0 && acknowledged.length > 0;
+  if (!ok) postFailures += 1;
+  const refusedText = [...refused.entries()].map(([k, n]) => `${k}×${n}`).join(", ") || "none";
+  const line =
+    `post-comment check: ${acknowledged.length} acknowledged, ${stored.size} stored; ` +
+    `missing ${missing}, stored twice ${duplicated}, stored but not acknowledged ${storedUnacknowledged}; refused: ${refusedText} → ${ok ? "OK" : "FAILED"}`;
+  process.stdout.write(`${line}\n`);
+  return { row, note: `post-comment: ${describeStatuses(measured)}` };
+}
+
+/**
+ * Whether the server acknowledged a post. A no-JS form post ends either in a
+ * redirect back to the article or in the re-rendered page with the form's state.
+ */
+function postVerdict(status: number, body: string, headers: Record<string, string | string[]>, marker: string): string {
+  if (status >= 300 && status < 400) {
+    const location = String(headers.location ?? headers.Location ?? "");
+    return /error|denied|signin/i.test(location) ? `redirect to ${location.split("?")[0]}` : "ok";
+  }
+  if (status !== 200) return `status ${status}`;
+  const alert = body.match(/role="alert"[^>]*>([^<]{0,120})/);
+  if (alert && !body.includes(marker)) return `alert "${alert[1]!.trim()}"`;
+  return "ok";
+}
+
+// ---------------------------------------------------------------- output
+
+function printTable(rows: BenchRow[]): void {
+  const header = ["row", "req/s", "p50 ms", "p99 ms", "CPU ms/req", "peak RSS MB", "vs static"];
+  const lines = rows.map((r) => [
+    r.name,
+    r.rps.toFixed(0),
+    r.p50Ms.toFixed(1),
+    r.p99Ms.toFixed(1),
+    r.cpuMsPerReq.toFixed(2),
+    r.peakRssMb.toFixed(0),
+    r.ratioToStatic.toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+  const out = [
+    "",
+    fmt(header),
+    `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|")}|`,
+    ...lines.map(fmt),
+    "",
+  ];
+  process.stdout.write(out.join("\n") + "\n");
+  if (!ROW_NAMES.every((n) => rows.some((r) => r.name === n)) && !onlyRows) {
+    log("bench: WARNING some rows are missing");
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    log(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
