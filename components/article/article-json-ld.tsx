@@ -1,0 +1,30 @@
+import type { ArticleDetail } from "@/db/queries/articles";
+import { plainExcerpt } from "@/lib/markdown";
+import { absoluteUrl, SITE_NAME } from "@/lib/site";
+
+/** schema.org NewsArticle for search engines. Values are editorial; `<` is escaped so no text can close the script. */
+export function ArticleJsonLd({ article }: { article: ArticleDetail }) {
+  const url = absoluteUrl(`/articles/${article.slug}`);
+  const data = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    description: article.dek,
+    articleSection: article.section,
+    datePublished: article.publishedAt.toISOString(),
+    dateModified: article.updatedAt.toISOString(),
+    author: [{ "@type": "Person", name: article.author }],
+    publisher: { "@type": "NewsMediaOrganization", name: SITE_NAME, url: absoluteUrl("/") },
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    abstract: plainExcerpt(article.body, 300),
+    commentCount: article.commentCount,
+    isAccessibleForFree: true,
+  };
+  return (
+    <script
+      type="application/ld+json"
+      dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replace(/</g, "\\u003c") }}
+    />
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CommentsSection, type CommentsSectionProps } from "@/components/comments/comments-section";
+import { getArticleBySlug, listRelatedArticles } from "@/db/queries/articles";
+import type { ArticleView } from "@/lib/article-view";
+import { SITE_NAME } from "@/lib/site";
+import type { Viewer } from "@/lib/viewer";
+import { ArticleBody } from "./article-body";
+import { ArticleHeader } from "./article-header";
+import { ArticleJsonLd } from "./article-json-ld";
+import { RelatedArticles } from "./related-articles";
+
+/** The article page body, shared by the live route and its cached anonymous twin. */
+export async function ArticlePage({
+  slug,
+  viewer,
+  view,
+  open,
+}: {
+  slug: string;
+  viewer: Viewer | null;
+  view: ArticleView;
+  open: CommentsSectionProps["open"];
+}) {
+  const article = await getArticleBySlug({ slug });
+  if (!article) notFound();
+  const related = await listRelatedArticles({ section: article.section, excludeId: article.id, limit: 4 });
+  return (
+    <div className="page">
+      <ArticleJsonLd article={article} />
+      <article className="story" aria-labelledby="story-headline">
+        <ArticleHeader article={article} />
+        <ArticleBody markdown={article.body} />
+      </article>
+      <RelatedArticles section={article.section} articles={related} />
+      <CommentsSection
+        article={{
+          id: article.id,
+          slug: article.slug,
+          title: article.title,
+          commentsOpen: article.commentsOpen,
+          commentCount: article.commentCount,
+        }}
+        viewer={viewer}
+        view={view}
+        open={open}
+      />
+    </div>
+  );
+}
+
+export async function articleMetadata(slug: string): Promise<Metadata> {
+  const article = await getArticleBySlug({ slug });
+  if (!article) return { title: "Page not found" };
+  const path = `/articles/${article.slug}`;
+  return {
+    title: article.title,
+    description: article.dek,
+    alternates: { canonical: path },
+    authors: [{ name: article.author }],
+    openGraph: {
+      type: "article",
+      url: path,
+      title: article.title,
+      description: article.dek,
+      siteName: SITE_NAME,
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: article.updatedAt.toISOString(),
+      section: article.section,
+      authors: [article.author],
+    },
+    twitter: { card: "summary", title: article.title, description: article.dek },
+  };
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/actions";
+import type { Viewer } from "@/lib/viewer";
+import { SECTIONS, sectionHref } from "@/lib/slug";
+import { SITE_NAME, SITE_TAGLINE } from "@/lib/site";
+
+/**
+ * Masthead, section navigation and the account area. The viewer is a prop
+ * (never read here) so cached pages can render it with `null`.
+ */
+export function SiteHeader({ viewer, currentSection }: { viewer: Viewer | null; currentSection?: string }) {
+  return (
+    <header className="site-header">
+      <div className="page site-header__top">
+        <p className="site-header__tagline">{SITE_TAGLINE}</p>
+        <div className="account">
+          {viewer ? (
+            <>
+              <Link href="/account" className="account__name">
+                {viewer.name}
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="link-button">
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/signin">Sign in</Link>
+          )}
+        </div>
+      </div>
+      <div className="page masthead">
+        <Link href="/" className="masthead__title">
+          {SITE_NAME}
+        </Link>
+      </div>
+      <nav aria-label="Sections" className="section-nav">
+        <ul className="page">
+          <li>
+            <Link href="/">Front page</Link>
+          </li>
+          {SECTIONS.map((section) => (
+            <li key={section}>
+              <Link href={sectionHref(section)} aria-current={currentSection === section ? "page" : undefined}>
+                {section}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
