@@ -1,0 +1,322 @@
+/**
+ * The anonymous reading path is served from a cache: these tests prove the
+ * cache never leaks a signed-in page, never goes stale for more than two
+ * seconds after a comment changes, and says so in its Cache-Control headers.
+ *
+ * Each test reads its own freshly inserted article, so other specs' comments
+ * never push ours off the first page.
+ */
+import type { Browser, Locator, Page, Response } from "@playwright/test";
+import { test, expect, createUser, type TestUser } from "./support/fixtures";
+import { e2eDb, loginAs, uniqueSuffix } from "./support/users";
+
+/** Writes are visible to anonymous readers within this many milliseconds. */
+const FRESH_WITHIN_MS = 2_000;
+
+type TestArticle = { id: number; slug: string; title: string; url: string; section: string };
+
+/** A published article of its own for one test (old enough not to lead the front page). */
+function createArticle(): TestArticle {
+  const suffix = uniqueSuffix();
+  const slug = `caching-test-${suffix}`;
+  const title = `Cache test story ${suffix}`;
+  const publishedAt = Date.parse("2020-01-15T09:00:00Z");
+  const result = e2eDb()
+    .$client.prepare(
+      `insert into articles (slug, title, dek, body, section, author, published_at, updated_at, status, comments_open, comment_count)
+       values (?, ?, ?, ?, 'Politics', 'Test Desk', ?, ?, 'published', 1, 0)`,
+    )
+    .run(
+      slug,
+      title,
+      "A story written by the caching tests.",
+      "The council met on Tuesday.\n\nIt adjourned without a vote.",
+      publishedAt,
+      publishedAt,
+    );
+  return { id: Number(result.lastInsertRowid), slug, title, url: `/articles/${slug}`, section: "politics" };
+}
+
+/** Approved top-level comments written straight into the database, oldest first. */
+function insertComments(article: TestArticle, author: TestUser, bodies: string[]): void {
+  const sqlite = e2eDb().$client;
+  const insert = sqlite.prepare(
+    `insert into comments (article_id, author_id, body, status, depth, created_at) values (?, ?, ?, 'approved', 0, ?)`,
+  );
+  const setRoot = sqlite.prepare(`update comments set root_id = id where id = ?`);
+  const start = Date.now() - 60 * 60 * 1000;
+  sqlite.transaction(() => {
+    bodies.forEach((body, i) => setRoot.run(insert.run(article.id, author.id, body, start + i * 1000).lastInsertRowid));
+    sqlite.prepare(`update articles set comment_count = comment_count + ? where id = ?`).run(bodies.length, article.id);
+  })();
+}
+
+async function anonymousPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+/**
+ * Reloads the anonymous page until `check` passes, and fails unless it passes
+ * within FRESH_WITHIN_MS of `since` (the moment the write was acknowledged).
+ */
+async function expectAnonymousWithin(page: Page, url: string, since: number, check: (page: Page) => Promise<void>) {
+  await expect(async () => {
+    await page.goto(url);
+    await check(page);
+  }).toPass({ timeout: FRESH_WITHIN_MS, intervals: [50, 100, 100, 200, 250] });
+  expect(Date.now() - since).toBeLessThanOrEqual(FRESH_WITHIN_MS);
+}
+
+async function postComment(page: Page, text: string): Promise<void> {
+  await page.getByLabel("Comment", { exact: true }).fill(text);
+  await page.getByRole("button", { name: "Post comment" }).click();
+}
+
+function commentArticle(page: Page, text: string) {
+  return page.locator('article[id^="comment-"]').filter({ hasText: text });
+}
+
+function buttonOrLink(scope: Locator, name: string) {
+  return scope.getByRole("button", { name, exact: true }).or(scope.getByRole("link", { name, exact: true }));
+}
+
+function cacheControl(response: Response | null): string {
+  expect(response, "the navigation has a response").not.toBeNull();
+  return response!.headers()["cache-control"] ?? "";
+}
+
+function expectPublicCache(value: string) {
+  expect(value).toMatch(/\bpublic\b/);
+  expect(value).toMatch(/\bs-maxage=\d+/);
+  expect(value).toMatch(/\bstale-while-revalidate=\d+/);
+  expect(value).not.toMatch(/private|no-store/);
+}
+
+function expectPrivateNoStore(value: string) {
+  expect(value).toMatch(/\bprivate\b/);
+  expect(value).toMatch(/\bno-store\b/);
+  expect(value).not.toMatch(/\bpublic\b|s-maxage/);
+}
+
+test.describe("anonymous readers get the cached page, never someone else's", () => {
+  test("a signed-in reader's page (name, comment form) never reaches an anonymous reader", async ({
+    browser,
+    readerPage,
+    reader,
+  }) => {
+    const article = createArticle();
+
+    await readerPage.goto(article.url);
+    await expect(readerPage.getByRole("banner")).toContainText(reader.name);
+    await expect(readerPage.getByLabel("Comment", { exact: true })).toBeVisible();
+
+    const anonymous = await anonymousPage(browser);
+    for (const url of [article.url, article.url, "/", `/sections/${article.section}`]) {
+      await anonymous.goto(url);
+      await expect(anonymous.locator("body")).not.toContainText(reader.name);
+      await expect(anonymous.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+    }
+    await anonymous.goto(article.url);
+    await expect(anonymous.getByRole("link", { name: "Sign in to comment" })).toBeVisible();
+    await expect(anonymous.getByLabel("Comment", { exact: true })).toHaveCount(0);
+    await expect(anonymous.getByRole("button", { name: "Post comment" })).toHaveCount(0);
+  });
+
+  test("a signed-in reader gets the live page even after anonymous readers filled the cache", async ({
+    browser,
+    page,
+    reader,
+  }) => {
+    const article = createArticle();
+    const anonymous = await anonymousPage(browser);
+    await anonymous.goto(article.url);
+    await anonymous.goto(article.url);
+    await expect(anonymous.getByRole("link", { name: "Sign in to comment" })).toBeVisible();
+
+    await loginAs(page, reader);
+    await page.goto(article.url);
+    await expect(page.getByRole("banner")).toContainText(reader.name);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(page.getByLabel("Comment", { exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign in to comment" })).toHaveCount(0);
+  });
+});
+
+test.describe("Cache-Control", () => {
+  test("signed-in responses are private, no-store", async ({ readerPage }) => {
+    const article = createArticle();
+    for (const url of [article.url, "/", `/sections/${article.section}`]) {
+      const response = await readerPage.goto(url);
+      expect(response?.status()).toBe(200);
+      expectPrivateNoStore(cacheControl(response));
+    }
+    const api = await readerPage.request.get(article.url);
+    expectPrivateNoStore(api.headers()["cache-control"] ?? "");
+  });
+
+  test("anonymous article, front and section responses are public with s-maxage and stale-while-revalidate", async ({
+    page,
+  }) => {
+    const article = createArticle();
+    for (const url of [article.url, "/", `/sections/${article.section}`]) {
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(200);
+      expectPublicCache(cacheControl(response));
+      // A second request is served from the cache with the same headers.
+      const again = await page.request.get(url);
+      expect(again.status()).toBe(200);
+      expectPublicCache(again.headers()["cache-control"] ?? "");
+    }
+  });
+
+  test("comment pages beyond the first are cached the same way", async ({ page }) => {
+    const article = createArticle();
+    const author = await createUser();
+    const suffix = uniqueSuffix();
+    const bodies = Array.from({ length: 25 }, (_, i) => `Paged comment ${i + 1} of run ${suffix}`);
+    insertComments(article, author, bodies);
+
+    await page.goto(article.url);
+    // Newest first: the first page ends at comment 6; the oldest five are on the next.
+    await expect(page.getByText(bodies[24]!, { exact: true })).toBeVisible();
+    await expect(page.getByText(bodies[0]!, { exact: true })).toHaveCount(0);
+    const more = page.getByRole("link", { name: "Show more comments" });
+    const href = await more.getAttribute("href");
+    expect(href).toBeTruthy();
+
+    const response = await page.goto(href!);
+    expect(response?.status()).toBe(200);
+    expectPublicCache(cacheControl(response));
+    await expect(page.getByText(bodies[0]!, { exact: true })).toBeVisible();
+    await expect(page.getByText(bodies[24]!, { exact: true })).toHaveCount(0);
+
+    const again = await page.request.get(href!);
+    expectPublicCache(again.headers()["cache-control"] ?? "");
+    expect(await again.text()).toContain(bodies[0]!);
+  });
+});
+
+test.describe("a comment change reaches anonymous readers within 2 seconds", () => {
+  test("a new comment", async ({ browser, readerPage }) => {
+    const article = createArticle();
+    const text = `Fresh comment ${uniqueSuffix()} for the anonymous cache`;
+    const anonymous = await anonymousPage(browser);
+    await anonymous.goto(article.url);
+    await expect(anonymous.getByText("No comments yet. Be the first to comment!")).toBeVisible();
+
+    await readerPage.goto(article.url);
+    await postComment(readerPage, text);
+    // The author sees it at once.
+    await expect(commentArticle(readerPage, text)).toBeVisible();
+    const written = Date.now();
+
+    await expectAnonymousWithin(anonymous, article.url, written, async (p) => {
+      expect(await commentArticle(p, text).count()).toBe(1);
+      expect(await p.getByRole("heading", { name: "1 Comment", exact: true }).count()).toBe(1);
+    });
+  });
+
+  test("an edited comment", async ({ browser, readerPage }) => {
+    const article = createArticle();
+    const suffix = uniqueSuffix();
+    const original = `Original wording ${suffix}`;
+    const edited = `Edited wording ${suffix}`;
+    await readerPage.goto(article.url);
+    await postComment(readerPage, original);
+    await expect(commentArticle(readerPage, original)).toBeVisible();
+
+    const anonymous = await anonymousPage(browser);
+    await expectAnonymousWithin(anonymous, article.url, Date.now(), async (p) => {
+      expect(await commentArticle(p, original).count()).toBe(1);
+    });
+
+    const comment = commentArticle(readerPage, original);
+    await buttonOrLink(comment, "Edit").click();
+    const box = readerPage.getByLabel("Edit comment");
+    await expect(box).toHaveValue(original);
+    await box.fill(edited);
+    await readerPage.getByRole("button", { name: "Save" }).click();
+    await expect(commentArticle(readerPage, edited)).toBeVisible();
+    const written = Date.now();
+
+    await expectAnonymousWithin(anonymous, article.url, written, async (p) => {
+      expect(await commentArticle(p, edited).count()).toBe(1);
+      expect(await p.getByText(original).count()).toBe(0);
+    });
+  });
+
+  test("a deleted comment", async ({ browser, readerPage }) => {
+    const article = createArticle();
+    const text = `Soon deleted ${uniqueSuffix()}`;
+    await readerPage.goto(article.url);
+    await postComment(readerPage, text);
+    await expect(commentArticle(readerPage, text)).toBeVisible();
+
+    const anonymous = await anonymousPage(browser);
+    await expectAnonymousWithin(anonymous, article.url, Date.now(), async (p) => {
+      expect(await commentArticle(p, text).count()).toBe(1);
+    });
+
+    await buttonOrLink(commentArticle(readerPage, text), "Delete").click();
+    await readerPage.getByRole("button", { name: "Confirm delete" }).click();
+    await readerPage.goto(article.url);
+    await expect(readerPage.getByText(text)).toHaveCount(0);
+    const written = Date.now();
+
+    await expectAnonymousWithin(anonymous, article.url, written, async (p) => {
+      expect(await p.getByText(text).count()).toBe(0);
+      expect(await p.getByText("No comments yet. Be the first to comment!").count()).toBe(1);
+    });
+  });
+
+  test("an approved comment", async ({ browser, page, moderatorPage }) => {
+    const article = createArticle();
+    // A reader with no approved comment who posts a link is held for review.
+    const newcomer = await createUser();
+    const text = `Held for review ${uniqueSuffix()} https://example.com/source`;
+    await loginAs(page, newcomer);
+    await page.goto(article.url);
+    await postComment(page, text);
+    await expect(page.getByText("Your comment is awaiting moderation.")).toBeVisible();
+
+    const anonymous = await anonymousPage(browser);
+    await anonymous.goto(article.url);
+    await expect(anonymous.getByText(text)).toHaveCount(0);
+
+    await moderatorPage.goto("/admin/moderation");
+    await moderatorPage.getByRole("link", { name: /^Pending/ }).click();
+    const item = moderatorPage.getByRole("listitem").filter({ hasText: text });
+    await item.getByRole("button", { name: "Approve" }).click();
+    await expect(moderatorPage.getByRole("listitem").filter({ hasText: text })).toHaveCount(0);
+    const written = Date.now();
+
+    await expectAnonymousWithin(anonymous, article.url, written, async (p) => {
+      expect(await commentArticle(p, text).count()).toBe(1);
+    });
+  });
+
+  test("a rejected comment", async ({ browser, readerPage, moderatorPage }) => {
+    const article = createArticle();
+    const text = `Soon rejected ${uniqueSuffix()}`;
+    await readerPage.goto(article.url);
+    await postComment(readerPage, text);
+    await expect(commentArticle(readerPage, text)).toBeVisible();
+
+    const anonymous = await anonymousPage(browser);
+    await expectAnonymousWithin(anonymous, article.url, Date.now(), async (p) => {
+      expect(await commentArticle(p, text).count()).toBe(1);
+    });
+
+    await moderatorPage.goto("/admin/moderation");
+    await moderatorPage.getByRole("link", { name: /^Approved/ }).click();
+    const item = moderatorPage.getByRole("listitem").filter({ hasText: text });
+    await item.getByRole("button", { name: "Reject" }).click();
+    await expect(moderatorPage.getByRole("listitem").filter({ hasText: text })).toHaveCount(0);
+    const written = Date.now();
+
+    await expectAnonymousWithin(anonymous, article.url, written, async (p) => {
+      expect(await p.getByText(text).count()).toBe(0);
+    });
+  });
+});
