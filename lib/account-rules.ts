@@ -5,10 +5,9 @@
 import { z } from "zod";
 import { COMMON_PASSWORDS } from "@/lib/common-passwords";
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
-export const NAME_MIN = 2;
-export const NAME_MAX = 40;
+import { NAME_MAX, NAME_MIN, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/account-limits";
+
+export { NAME_MAX, NAME_MIN, PASSWORD_MAX, PASSWORD_MIN };
 
 /** Staff-like or site names nobody may take, compared without case, spaces or punctuation. */
 export const RESERVED_NAMES = [

@@ -1,0 +1,106 @@
+"use server";
+
+import { headers } from "next/headers";
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/auth";
+import { createUserWithPassword } from "@/db/queries/users";
+import { listRecentSigninFailures } from "@/db/queries/signin-attempts";
+import { fieldErrors, SignInSchema, SignUpSchema, type FieldErrors } from "@/lib/account-rules";
+import { enabledOAuthProviders } from "@/lib/auth-providers";
+import { hashPassword } from "@/lib/passwords";
+import { safeCallbackUrl } from "@/lib/safe-redirect";
+import { clientIpFrom, decideThrottle, throttleMessage } from "@/lib/throttle";
+
+/** State shared by the sign-in and sign-up forms; `values` never holds the password. */
+export type AuthFormState = {
+  ok: boolean;
+  message?: string;
+  errors?: FieldErrors;
+  values?: { name?: string; email?: string };
+};
+
+const WRONG_CREDENTIALS = "Email or password is incorrect.";
+
+function text(formData: FormData, key: string): string {
+  const value = formData.get(key);
+  return typeof value === "string" ? value : "";
+}
+
+function throttleState(email: string, ip: string): AuthFormState | null {
+  const now = new Date();
+  const decision = decideThrottle(listRecentSigninFailures({ email, ip, now }), now);
+  return decision.refused ? { ok: false, message: throttleMessage(decision.minutesLeft), values: { email } } : null;
+}
+
+/**
+ * Hands the checked credentials to Auth.js, whose redirect (to the callback
+ * URL, with the session cookie set) propagates as NEXT_REDIRECT. Only
+ * AuthError is caught: a failed or refused sign-in becomes a message.
+ */
+async function signInWithCredentials(email: string, password: string, redirectTo: string, ip: string): Promise<AuthFormState> {
+  try {
+    await signIn("credentials", { email, password, redirectTo });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      if (error.type === "CredentialsSignin" && (error as AuthError & { code?: string }).code === "throttled") {
+        return throttleState(email, ip) ?? { ok: false, message: throttleMessage(15), values: { email } };
+      }
+      if (error.type === "CredentialsSignin") return { ok: false, message: WRONG_CREDENTIALS, values: { email } };
+      console.error("Sign-in failed", error);
+      return { ok: false, message: "We could not sign you in just now. Please try again.", values: { email } };
+    }
+    throw error;
+  }
+  return { ok: true };
+}
+
+export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const rawEmail = text(formData, "email");
+  const redirectTo = safeCallbackUrl(text(formData, "callbackUrl"));
+  const parsed = SignInSchema.safeParse({ email: rawEmail, password: text(formData, "password") });
+  if (!parsed.success) {
+    return { ok: false, errors: fieldErrors(parsed.error), values: { email: rawEmail.trim() } };
+  }
+  const { email, password } = parsed.data;
+  const ip = clientIpFrom(await headers());
+  const refused = throttleState(email, ip);
+  if (refused) return refused;
+  return signInWithCredentials(email, password, redirectTo, ip);
+}
+
+export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const raw = { name: text(formData, "name"), email: text(formData, "email"), password: text(formData, "password") };
+  const values = { name: raw.name, email: raw.email.trim() };
+  const redirectTo = safeCallbackUrl(text(formData, "callbackUrl"));
+  const parsed = SignUpSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
+
+  const { name, email, password } = parsed.data;
+  let created;
+  try {
+    created = createUserWithPassword({ name, email, passwordHash: await hashPassword(password) });
+  } catch (error) {
+    console.error("Sign-up failed", error);
+    return { ok: false, message: "We could not create your account just now. Please try again.", values };
+  }
+  if (!created.ok) {
+    return {
+      ok: false,
+      errors: { email: "An account with this email already exists. Sign in instead." },
+      values,
+    };
+  }
+  return signInWithCredentials(email, password, redirectTo, clientIpFrom(await headers()));
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+/** Starts a GitHub or Google sign-in; only providers switched on by the environment are accepted. */
+export async function oauthSignInAction(formData: FormData): Promise<void> {
+  const provider = text(formData, "provider");
+  const redirectTo = safeCallbackUrl(text(formData, "callbackUrl"));
+  if (!enabledOAuthProviders(process.env).some((p) => p.id === provider)) return;
+  await signIn(provider, { redirectTo });
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/app/_lib/guards";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { OwnComments } from "@/components/account/own-comments";
+import { UpdateNameForm } from "@/components/account/update-name-form";
+import { countCommentsByAuthor, getPasswordHashById, listOwnComments } from "@/db/queries/users";
+import styles from "./account.module.css";
+
+export const metadata: Metadata = { title: "Your account", robots: { index: false } };
+
+const memberSince = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+const ROLE_LABEL = { reader: "Reader", moderator: "Moderator", admin: "Administrator" } as const;
+
+export default async function AccountPage() {
+  const viewer = await requireUser({ callbackUrl: "/account" });
+  const comments = listOwnComments({ authorId: viewer.id, limit: 50 });
+  const total = countCommentsByAuthor({ authorId: viewer.id });
+  const hasPassword = getPasswordHashById({ id: viewer.id }) !== null;
+
+  return (
+    <div className="page">
+      <header className={styles.header}>
+        <p className="kicker">Your account</p>
+        <h1 className={styles.title}>{viewer.name}</h1>
+        <dl className={styles.facts}>
+          <div>
+            <dt>Email</dt>
+            <dd>{viewer.email}</dd>
+          </div>
+          <div>
+            <dt>Member since</dt>
+            <dd>{memberSince.format(viewer.createdAt)}</dd>
+          </div>
+          <div>
+            <dt>Role</dt>
+            <dd>{ROLE_LABEL[viewer.role]}</dd>
+          </div>
+        </dl>
+      </header>
+
+      <div className={styles.grid}>
+        <div className={styles.column}>
+          <section className={styles.card} aria-labelledby="profile-title">
+            <h2 id="profile-title">Profile</h2>
+            <UpdateNameForm name={viewer.name} />
+          </section>
+
+          {hasPassword ? (
+            <section className={styles.card} aria-labelledby="password-title">
+              <h2 id="password-title">Password</h2>
+              <ChangePasswordForm />
+            </section>
+          ) : null}
+
+          <section className={styles.card} aria-labelledby="data-title">
+            <h2 id="data-title">Your data</h2>
+            <p>A JSON file with your profile and every comment you have written, including hidden ones.</p>
+            <a href="/account/export" download className={`button ${styles.download}`}>
+              Download my data
+            </a>
+          </section>
+
+          <section className={`${styles.card} ${styles.danger}`} aria-labelledby="delete-title">
+            <h2 id="delete-title">Delete account</h2>
+            <p>
+              Your account and sign-in are removed for good. Your comments stay in their threads so replies keep their
+              context, but show “Deleted user” instead of your name.
+            </p>
+            {/* A GET form: a real button that opens the confirmation page, with or without JavaScript. */}
+            <form action="/account/delete" method="get">
+              <button type="submit" className="button button--danger">
+                Delete my account
+              </button>
+            </form>
+          </section>
+        </div>
+
+        {/* My comments: filled from the reader's own comments, hidden ones included. */}
+        <section className={styles.card} aria-labelledby="comments-title">
+          <h2 id="comments-title">
+            Your comments{total > 0 ? <span className="meta"> ({total})</span> : null}
+          </h2>
+          <OwnComments comments={comments} />
+          {total > comments.length ? (
+            <p>
+              Showing your latest {comments.length}. Your data download has all of them.
+            </p>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState } from "react";
+import { changePasswordAction, type AccountFormState } from "@/app/(site)/account/actions";
+import { FormAlert } from "@/components/auth/form-alert";
+import { FormField } from "@/components/auth/form-field";
+import { PASSWORD_MIN } from "@/lib/account-limits";
+
+export function ChangePasswordForm() {
+  const [state, formAction, pending] = useActionState<AccountFormState, FormData>(changePasswordAction, { ok: false });
+  return (
+    <form action={formAction} className="form" noValidate aria-busy={pending || undefined}>
+      <FormAlert message={state.ok ? undefined : state.message} errors={state.errors} />
+      {state.ok && state.message ? (
+        <p role="status" className="notice">
+          {state.message}
+        </p>
+      ) : null}
+      <FormField
+        id="account-current-password"
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state.errors?.currentPassword}
+      />
+      <FormField
+        id="account-new-password"
+        label="New password"
+        hint={`At least ${PASSWORD_MIN} characters.`}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.errors?.newPassword}
+      />
+      <div className="actions">
+        <button type="submit" className="button" aria-disabled={pending || undefined}>
+          Change password
+        </button>
+      </div>
+    </form>
+  );
+}
