@@ -1,0 +1,69 @@
+import "server-only";
+import { writeTransaction } from "@/db";
+import type { ReportReason } from "@/db/schema";
+import { canReport, NOT_FOUND_MESSAGE } from "@/lib/permissions";
+import { readUserForWrite } from "./comments";
+import type { WriteResult } from "./comments";
+
+/**
+ * Files a reader's report on someone else's published comment. One report per
+ * reader and comment (the unique index decides); a first report bumps the
+ * comment's report count, which puts it in the moderators' Reported queue.
+ */
+export function reportComment({
+  commentId,
+  userId,
+  reason,
+  note = null,
+  now = new Date(),
+}: {
+  commentId: number;
+  userId: string;
+  reason: ReportReason;
+  note?: string | null;
+  now?: Date;
+}): WriteResult<{ alreadyReported: boolean; articleSlug: string }> {
+  return writeTransaction((db) => {
+    const sqlite = db.$client;
+    const user = readUserForWrite(db, userId);
+    const comment = sqlite
+      .prepare(
+        `select c.author_id, c.created_at, c.deleted_at, c.status, a.slug, a.comments_open, a.status as article_status
+         from comments c join articles a on a.id = c.article_id where c.id = ?`,
+      )
+      .get(commentId) as
+      | {
+          author_id: string | null;
+          created_at: number;
+          deleted_at: number | null;
+          status: "pending" | "approved" | "rejected";
+          slug: string;
+          comments_open: number;
+          article_status: "draft" | "published";
+        }
+      | undefined;
+    if (!user || !comment) return { ok: false, message: NOT_FOUND_MESSAGE };
+    const allowed = canReport(
+      user,
+      {
+        authorId: comment.author_id,
+        createdAt: new Date(comment.created_at),
+        deletedAt: comment.deleted_at === null ? null : new Date(comment.deleted_at),
+        status: comment.status,
+      },
+      now,
+      { commentsOpen: comment.comments_open === 1, status: comment.article_status },
+    );
+    if (!allowed.ok) return { ok: false, message: allowed.message };
+    const inserted = sqlite
+      .prepare(
+        `insert into comment_reports (user_id, comment_id, reason, note, created_at) values (?, ?, ?, ?, ?)
+         on conflict (user_id, comment_id) do nothing`,
+      )
+      .run(userId, commentId, reason, note, now.getTime());
+    if (inserted.changes > 0) {
+      sqlite.prepare(`update comments set report_count = report_count + 1 where id = ?`).run(commentId);
+    }
+    return { ok: true, alreadyReported: inserted.changes === 0, articleSlug: comment.slug };
+  });
+}
