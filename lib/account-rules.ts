@@ -72,17 +72,22 @@ export const NewPasswordField = z
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters for your password.`)
   .refine((p) => !isCommonPassword(p), "That password is too common. Choose one that is harder to guess.");
 
-export const DisplayNameField = z
-  .string({ error: "Enter a display name." })
-  .transform((s) => s.trim())
-  .pipe(
-    z
-      .string()
-      .refine((s) => !FORBIDDEN_NAME_CHARS.test(s), "Display names cannot contain control or invisible characters.")
-      .refine((s) => [...s].length >= NAME_MIN, `Use at least ${NAME_MIN} characters for your display name.`)
-      .refine((s) => [...s].length <= NAME_MAX, `Use at most ${NAME_MAX} characters for your display name.`)
-      .refine((s) => !isReservedName(s), "That display name is reserved. Choose another."),
-  );
+/** Display-name rules; staff set up from the command line may take a reserved name. */
+export function displayNameField({ allowReserved = false }: { allowReserved?: boolean } = {}) {
+  return z
+    .string({ error: "Enter a display name." })
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .refine((s) => !FORBIDDEN_NAME_CHARS.test(s), "Display names cannot contain control or invisible characters.")
+        .refine((s) => [...s].length >= NAME_MIN, `Use at least ${NAME_MIN} characters for your display name.`)
+        .refine((s) => [...s].length <= NAME_MAX, `Use at most ${NAME_MAX} characters for your display name.`)
+        .refine((s) => allowReserved || !isReservedName(s), "That display name is reserved. Choose another."),
+    );
+}
+
+export const DisplayNameField = displayNameField();
 
 export const SignUpSchema = z.object({
   name: DisplayNameField,
