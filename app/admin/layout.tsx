@@ -20,6 +20,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin", label: "Dashboard" },
     { href: "/admin/moderation", label: "Moderation" },
     { href: "/admin/users", label: "Users" },
+    { href: "/admin/articles", label: "Articles" },
     { href: "/admin/log", label: "Log" },
     ...(viewer.role === "admin" ? [{ href: "/admin/settings", label: "Settings" }] : []),
   ];

@@ -1,0 +1,91 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { writeTransaction } from "@/db";
+import { PREMOD_MODES } from "@/db/schema";
+import { getArticleForAdmin, setArticleCommentsOpen, setArticlePremodOverride } from "@/db/queries/article-admin";
+import { appendModerationLog } from "@/db/queries/moderation-log";
+import { requireRole } from "@/app/_lib/guards";
+import { revalidateArticle } from "@/app/_lib/revalidate";
+import { canChangeSettings, canCloseComments } from "@/lib/moderation-permissions";
+import type { AdminFormState } from "@/components/admin/form-state";
+
+export const SetCommentsOpenSchema = z.object({
+  slug: z.string().min(1).max(200),
+  open: z.enum(["true", "false"]).transform((v) => v === "true"),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const SetArticlePremodSchema = z.object({
+  slug: z.string().min(1).max(200),
+  mode: z.enum(["site", ...PREMOD_MODES], { error: "Choose a mode." }),
+});
+
+function text(formData: FormData, name: string): string | undefined {
+  const v = formData.get(name);
+  return typeof v === "string" ? v : undefined;
+}
+
+/** Close or open an article's comments (moderators and admins). Works as a plain form. */
+export async function setCommentsOpen(formData: FormData): Promise<void> {
+  const viewer = await requireRole("moderator");
+  if (!canCloseComments(viewer)) redirect("/admin");
+  const parsed = SetCommentsOpenSchema.safeParse({
+    slug: text(formData, "slug"),
+    open: text(formData, "open"),
+    reason: text(formData, "reason"),
+  });
+  if (!parsed.success) redirect("/admin/articles");
+  const { slug, open, reason } = parsed.data;
+  const changed = writeTransaction(() => {
+    const article = getArticleForAdmin({ slug });
+    if (!article || article.commentsOpen === open) return false;
+    setArticleCommentsOpen({ articleId: article.id, open });
+    appendModerationLog({
+      actor: { id: viewer.id, name: viewer.name },
+      action: open ? "open-comments" : "close-comments",
+      targetType: "article",
+      targetId: article.id,
+      targetLabel: article.title,
+      reason: reason || null,
+    });
+    return true;
+  });
+  if (changed) revalidateArticle(slug);
+  revalidatePath(`/admin/articles/${slug}`);
+  revalidatePath("/admin/articles");
+  redirect(`/admin/articles/${encodeURIComponent(slug)}?done=${open ? "opened" : "closed"}`);
+}
+
+const MODE_LABELS = { site: "the site setting", off: "off", new: "new readers", all: "everyone" } as const;
+
+/** Per-article pre-moderation (admins: it is a rule, like the site settings). */
+export async function setArticlePremod(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const viewer = await requireRole("admin");
+  if (!canChangeSettings(viewer)) return { ok: false, message: "Only admins change pre-moderation." };
+  const parsed = SetArticlePremodSchema.safeParse({ slug: text(formData, "slug"), mode: text(formData, "mode") });
+  if (!parsed.success) return { ok: false, message: "Choose a mode." };
+  const { slug, mode } = parsed.data;
+  const result = writeTransaction(() => {
+    const article = getArticleForAdmin({ slug });
+    if (!article) return null;
+    const next = mode === "site" ? null : mode;
+    if (article.premodOverride !== next) {
+      setArticlePremodOverride({ articleId: article.id, mode: next });
+      appendModerationLog({
+        actor: { id: viewer.id, name: viewer.name },
+        action: "article-premod",
+        targetType: "article",
+        targetId: article.id,
+        targetLabel: article.title,
+        reason: `pre-moderation: ${MODE_LABELS[mode]}`,
+      });
+    }
+    return article;
+  });
+  if (!result) return { ok: false, message: "That article no longer exists." };
+  revalidatePath(`/admin/articles/${slug}`);
+  return { ok: true, message: `Pre-moderation on this article: ${MODE_LABELS[mode]}.` };
+}

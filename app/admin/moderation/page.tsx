@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/app/_lib/guards";
+import { getQueueCounts, listQueueItems, parseQueueCursor, QUEUES, type Queue } from "@/db/queries/moderation";
+import { PageHeader } from "@/components/admin/page-header";
+import { QueueItem } from "@/components/admin/queue-item";
+import { QueueShortcuts } from "@/components/admin/queue-shortcuts";
+import { QUEUE_LABELS, QueueTabs } from "@/components/admin/queue-tabs";
+import { plural } from "@/components/admin/format";
+import styles from "@/components/admin/admin.module.css";
+import { decideComments } from "./actions";
+
+export const metadata: Metadata = { title: "Moderation", robots: { index: false } };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function first(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+const EMPTY: Record<Queue, string> = {
+  pending: "Nothing is waiting for review. New held comments will appear here.",
+  reported: "No open reports. Reported comments stay public until someone decides.",
+  approved: "No approved comments yet.",
+  rejected: "No rejected comments.",
+};
+
+export default async function ModerationPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireRole("moderator", { callbackUrl: "/admin/moderation" });
+  const params = await searchParams;
+  const queue: Queue = QUEUES.find((q) => q === first(params.queue)) ?? "pending";
+  const beforeRaw = first(params.before);
+  const cursor = parseQueueCursor(beforeRaw);
+  const counts = getQueueCounts();
+  const { items, nextCursor } = listQueueItems({ queue, cursor });
+  const now = new Date();
+  const done = first(params.done);
+  const n = Number(first(params.n) ?? "0");
+  const error = first(params.error);
+  const bulkFormId = "bulk-decision";
+  const before = cursor ? beforeRaw : undefined;
+
+  return (
+    <div>
+      <PageHeader title="Moderation">
+        Comments held for review, reported by readers, and every decision already made.
+      </PageHeader>
+      <QueueTabs current={queue} counts={counts} />
+
+      {done === "approve" || done === "reject" ? (
+        <p role="status" className="notice">
+          {done === "approve" ? "Approved" : "Rejected"} {plural(Number.isFinite(n) ? n : 0, "comment")}.
+        </p>
+      ) : null}
+
+      <form id={bulkFormId} action={decideComments} className={styles.toolbar} aria-label="Selected comments">
+        <input type="hidden" name="queue" value={queue} />
+        {before ? <input type="hidden" name="before" value={before} /> : null}
+        {error ? (
+          <p role="alert" className="alert" style={{ flexBasis: "100%", margin: 0 }}>
+            {error}
+          </p>
+        ) : null}
+        <div className={styles.grow}>
+          <label htmlFor="bulk-reason">Explanation for the selected comments</label>
+          <input id="bulk-reason" type="text" name="reason" maxLength={500} placeholder="Optional" autoComplete="off" />
+        </div>
+        <button type="submit" name="decision" value="approve" className={`button button--small ${styles.approve}`}>
+          Publish selected
+        </button>
+        <button type="submit" name="decision" value="reject" className={`button button--small ${styles.reject}`}>
+          Remove selected
+        </button>
+        <p className={styles.hint}>
+          Tick comments below to decide on several at once. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd>{" "}
+          approve, <kbd>r</kbd> reject.
+        </p>
+      </form>
+
+      <h2 className="visually-hidden">
+        {QUEUE_LABELS[queue]} comments ({counts[queue]})
+      </h2>
+      {items.length === 0 ? (
+        <p className="empty-state">{cursor ? "No more comments in this queue." : EMPTY[queue]}</p>
+      ) : (
+        <ol className={styles.queue}>
+          {items.map((item) => (
+            <QueueItem key={item.id} item={item} queue={queue} before={before} bulkFormId={bulkFormId} now={now} />
+          ))}
+        </ol>
+      )}
+
+      <nav className="pagination" aria-label="Queue pages" style={{ marginTop: "var(--space-5)" }}>
+        {cursor ? <Link href={`/admin/moderation?queue=${queue}`}>Newest</Link> : null}
+        {nextCursor ? (
+          <Link href={`/admin/moderation?queue=${queue}&before=${encodeURIComponent(nextCursor)}`}>Older comments</Link>
+        ) : null}
+      </nav>
+      <QueueShortcuts />
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+"use server";
+
+import { revalidatePath, revalidateTag } from "next/cache";
+import { z } from "zod";
+import { writeTransaction } from "@/db";
+import { PREMOD_MODES } from "@/db/schema";
+import { getModerationSettings, saveModerationSettings } from "@/db/queries/settings";
+import { getAutoCloseDays, saveAutoCloseDays } from "@/db/queries/article-admin";
+import { appendModerationLog } from "@/db/queries/moderation-log";
+import { requireRole } from "@/app/_lib/guards";
+import { cacheTags } from "@/app/_lib/revalidate";
+import { canChangeSettings } from "@/lib/moderation-permissions";
+import type { AdminFormState } from "@/components/admin/form-state";
+
+const wordList = z
+  .string()
+  .max(20_000, "That list is too long.")
+  .transform((s) =>
+    s
+      .split(/\r?\n/)
+      .map((w) => w.trim())
+      .filter(Boolean),
+  )
+  .refine((words) => words.length <= 500, "Keep each list under 500 entries.")
+  .refine((words) => words.every((w) => w.length <= 60), "Each entry must be at most 60 characters.");
+
+export const SaveSettingsSchema = z.object({
+  premoderation: z.enum(PREMOD_MODES, { error: "Choose a pre-moderation mode." }),
+  premodNewThreshold: z.coerce
+    .number({ error: "Enter a whole number." })
+    .int("Enter a whole number.")
+    .min(1, "At least 1.")
+    .max(100, "At most 100."),
+  bannedWords: wordList,
+  suspectWords: wordList,
+  autoCloseDays: z.coerce
+    .number({ error: "Enter a whole number of days." })
+    .int("Enter a whole number of days.")
+    .min(0, "0 (never) or more.")
+    .max(3650, "At most 3650 days."),
+});
+
+function text(formData: FormData, name: string): string {
+  const v = formData.get(name);
+  return typeof v === "string" ? v : "";
+}
+
+function summary(before: Record<string, unknown>, after: Record<string, unknown>): string {
+  const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  if (changed.length === 0) return "no changes";
+  return changed
+    .map((k) => {
+      const v = after[k];
+      return Array.isArray(v) ? `${k}: ${v.length} entr${v.length === 1 ? "y" : "ies"}` : `${k}: ${String(v)}`;
+    })
+    .join("; ");
+}
+
+export async function saveSettings(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const viewer = await requireRole("admin");
+  if (!canChangeSettings(viewer)) return { ok: false, message: "Only admins change settings." };
+  const values = {
+    premoderation: text(formData, "premoderation"),
+    premodNewThreshold: text(formData, "premodNewThreshold"),
+    bannedWords: text(formData, "bannedWords"),
+    suspectWords: text(formData, "suspectWords"),
+    autoCloseDays: text(formData, "autoCloseDays") || "0",
+  };
+  const parsed = SaveSettingsSchema.safeParse(values);
+  if (!parsed.success) {
+    return { ok: false, message: "Check the highlighted settings.", errors: z.flattenError(parsed.error).fieldErrors, values };
+  }
+  const { autoCloseDays, ...moderation } = parsed.data;
+  try {
+    writeTransaction(() => {
+      const before = { ...getModerationSettings(), autoCloseDays: getAutoCloseDays() };
+      const saved = saveModerationSettings(moderation);
+      saveAutoCloseDays({ days: autoCloseDays });
+      appendModerationLog({
+        actor: { id: viewer.id, name: viewer.name },
+        action: "settings",
+        targetType: "settings",
+        targetId: "moderation",
+        targetLabel: "Moderation settings",
+        reason: summary(before, { ...saved, autoCloseDays }),
+      });
+    });
+  } catch (error) {
+    console.error("saveSettings failed", error);
+    return { ok: false, message: "The settings could not be saved. Try again.", values };
+  }
+  revalidatePath("/admin/settings");
+  // Auto-close changes which articles show a comment form.
+  revalidateTag(cacheTags.allArticles, { expire: 0 });
+  return { ok: true, message: "Settings saved." };
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/app/_lib/guards";
+import { getModerationSettings } from "@/db/queries/settings";
+import { getAutoCloseDays } from "@/db/queries/article-admin";
+import { PageHeader } from "@/components/admin/page-header";
+import { SettingsForm } from "@/components/admin/settings-form";
+import { saveSettings } from "./actions";
+
+export const metadata: Metadata = { title: "Settings", robots: { index: false } };
+
+export default async function SettingsPage() {
+  await requireRole("admin", { callbackUrl: "/admin/settings" });
+  const settings = { ...getModerationSettings(), autoCloseDays: getAutoCloseDays() };
+  return (
+    <div>
+      <PageHeader title="Settings">
+        The rules every new comment passes. Changes apply to comments posted from now on and are recorded in the log.
+      </PageHeader>
+      <SettingsForm action={saveSettings} settings={settings} />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { AdminFormState } from "./form-state";
+
+/** The result of a staff form: errors in role=alert, success in role=status, inside the form. */
+export function FormMessage({ state }: { state: AdminFormState }) {
+  if (!state.message) return null;
+  return state.ok ? (
+    <p role="status" className="notice">
+      {state.message}
+    </p>
+  ) : (
+    <p role="alert" className="alert">
+      {state.message}
+    </p>
+  );
+}
+
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="field__error">
+      {errors.join(" ")}
+    </p>
+  );
+}
