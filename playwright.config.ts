@@ -50,7 +50,10 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
   webServer: {
-    command: `node node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    // `-H localhost`, not 127.0.0.1: the proxy's rewrite URLs say "localhost" (Next normalises
+    // loopback hosts), and a rewrite to a host other than the server's own is proxied over
+    // HTTP as an external one, which loses the cached pages' Cache-Control. localhost binds 127.0.0.1 here.
+    command: `node node_modules/.bin/next start -p ${port} -H localhost`,
     url: `${process.env.E2E_BASE_URL}/robots.txt`,
     reuseExistingServer: false,
     timeout: 120_000,
