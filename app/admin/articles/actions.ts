@@ -12,13 +12,13 @@ import { revalidateArticle } from "@/app/_lib/revalidate";
 import { canChangeSettings, canCloseComments } from "@/lib/moderation-permissions";
 import type { AdminFormState } from "@/components/admin/form-state";
 
-export const SetCommentsOpenSchema = z.object({
+const SetCommentsOpenSchema = z.object({
   slug: z.string().min(1).max(200),
   open: z.enum(["true", "false"]).transform((v) => v === "true"),
   reason: z.string().trim().max(500).optional(),
 });
 
-export const SetArticlePremodSchema = z.object({
+const SetArticlePremodSchema = z.object({
   slug: z.string().min(1).max(200),
   mode: z.enum(["site", ...PREMOD_MODES], { error: "Choose a mode." }),
 });

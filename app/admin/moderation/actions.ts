@@ -28,14 +28,14 @@ const returnFields = {
     .catch(undefined),
 };
 
-export const DecideCommentSchema = z.object({
+const DecideCommentSchema = z.object({
   commentId: z.coerce.number().int().positive(),
   decision: z.enum(["approve", "reject"]),
   reason: reasonField,
   ...returnFields,
 });
 
-export const DecideCommentsSchema = z.object({
+const DecideCommentsSchema = z.object({
   commentIds: z.array(z.coerce.number().int().positive()).max(200),
   decision: z.enum(["approve", "reject"]),
   reason: reasonField,

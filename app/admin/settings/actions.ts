@@ -24,7 +24,7 @@ const wordList = z
   .refine((words) => words.length <= 500, "Keep each list under 500 entries.")
   .refine((words) => words.every((w) => w.length <= 60), "Each entry must be at most 60 characters.");
 
-export const SaveSettingsSchema = z.object({
+const SaveSettingsSchema = z.object({
   premoderation: z.enum(PREMOD_MODES, { error: "Choose a pre-moderation mode." }),
   premodNewThreshold: z.coerce
     .number({ error: "Enter a whole number." })

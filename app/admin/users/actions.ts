@@ -25,20 +25,20 @@ const requiredReason = z
   .min(1, "Give a reason: the reader will see it.")
   .max(500, "Keep the reason under 500 characters.");
 
-export const SuspendUserSchema = z.object({
+const SuspendUserSchema = z.object({
   userId: z.string().min(1),
   days: z.enum(["1", "7", "30"], { error: "Choose how long the suspension lasts." }),
   reason: requiredReason,
 });
 
-export const BanUserSchema = z.object({ userId: z.string().min(1), reason: requiredReason });
+const BanUserSchema = z.object({ userId: z.string().min(1), reason: requiredReason });
 
-export const LiftUserSchema = z.object({
+const LiftUserSchema = z.object({
   userId: z.string().min(1),
   reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
 });
 
-export const ChangeUserRoleSchema = z.object({ userId: z.string().min(1), role: z.enum(ROLES) });
+const ChangeUserRoleSchema = z.object({ userId: z.string().min(1), role: z.enum(ROLES) });
 
 const NOT_ALLOWED = "You can't do that to this account.";
 
