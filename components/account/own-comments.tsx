@@ -30,6 +30,9 @@ export function OwnComments({ comments }: { comments: OwnComment[] }) {
               {label ? <span className="badge">{label}</span> : null}
             </div>
             <p className={styles.commentBody}>{c.body}</p>
+            {c.status === "rejected" && !c.deletedAt && c.statusReason ? (
+              <p className="meta">Moderator’s reason: {c.statusReason}</p>
+            ) : null}
           </li>
         );
       })}

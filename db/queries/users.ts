@@ -160,6 +160,8 @@ export type OwnComment = {
   articleTitle: string;
   body: string;
   status: "pending" | "approved" | "rejected";
+  /** Why it is held, or the moderator's reason for a decision. */
+  statusReason: string | null;
   createdAt: Date;
   deletedAt: Date | null;
 };
@@ -169,7 +171,7 @@ export function listOwnComments({ authorId, limit = 50 }: { authorId: string; li
   const rows = getDb()
     .$client.prepare(
       `SELECT c.id, a.slug AS articleSlug, a.title AS articleTitle, substr(c.body, 1, 400) AS body, c.status,
-              c.created_at AS createdAt, c.deleted_at AS deletedAt
+              c.status_reason AS statusReason, c.created_at AS createdAt, c.deleted_at AS deletedAt
        FROM comments c JOIN articles a ON a.id = c.article_id
        WHERE c.author_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?`,
     )
