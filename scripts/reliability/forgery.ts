@@ -1,0 +1,106 @@
+/**
+ * 2. Forgery: every server-action form, replayed with the victim's own session
+ * cookie but `Origin: https://evil.example`, with `Origin: null`, and from a
+ * page on another origin (a second local port) that auto-submits a copy of
+ * the form in Chromium. Nothing may be written. The same request from the
+ * site's own origin is then sent as a control, to show the forged ones were
+ * otherwise complete.
+ */
+import http from "node:http";
+import { castAndForms, type Owned } from "./actors";
+import type { Context } from "./support/context";
+import { SESSION_COOKIE } from "./support/data";
+import { plausibleValues } from "./support/actions";
+import { fieldsFor, submitForm } from "./support/forms";
+import { Report } from "./support/report";
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function forgedPage(target: Owned, set: Record<string, string>): string {
+  const fields = fieldsFor(target.form, { set, button: target.form.buttons[0]?.text });
+  const inputs = fields.map((f) => `<input type="hidden" name="${escapeHtml(f.name)}" value="${escapeHtml(String(f.value))}">`).join("\n");
+  return `<!doctype html><title>Win a prize</title>
+<form id="f" method="post" enctype="multipart/form-data" action="${escapeHtml(target.pageUrl)}">${inputs}</form>
+<script>document.getElementById("f").submit()</script>`;
+}
+
+export async function forgery(ctx: Context): Promise<Report> {
+  const report = new Report("2. Forgery: cross-origin replays of every server action");
+  const cast = await castAndForms(ctx, "Forgery");
+  const pages = new Map<string, string>();
+  const evil = http.createServer((req, res) => {
+    const html = pages.get(req.url ?? "");
+    res.writeHead(html ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+    res.end(html ?? "not found");
+  });
+  await new Promise<void>((resolve) => evil.listen(ctx.ports.evil, "127.0.0.1", resolve));
+  const evilOrigin = `http://127.0.0.1:${ctx.ports.evil}`;
+  const browser = await ctx.browser();
+
+  let forged = 0;
+  let blocked = 0;
+  let controlsWrote = 0;
+  let controlsTried = 0;
+  const controlNoEffect: string[] = [];
+  const actionIds = new Set<string>();
+
+  for (const [i, target] of cast.forms.entries()) {
+    actionIds.add(target.actionId);
+    const set = plausibleValues(target.form, target.owner.password, `forgery ${i}`);
+    const button = target.form.buttons[0]?.text;
+    const name = `${target.label} on ${new URL(target.pageUrl).pathname}`;
+
+    for (const origin of ["https://evil.example", "null"]) {
+      const before = ctx.data.fingerprint();
+      const res = await submitForm(target.pageUrl, target.form, { cookie: target.owner.cookie, origin, set, button });
+      forged++;
+      const clean = ctx.data.fingerprint() === before;
+      const clearedCookie = res.setCookies.some((c) => c.startsWith(`${SESSION_COOKIE}=`));
+      if (clean && !clearedCookie) blocked++;
+      report.check(clean, `${name} with Origin: ${origin} wrote to the database (status ${res.status})`);
+      report.check(!clearedCookie, `${name} with Origin: ${origin} changed the session cookie`);
+    }
+
+    // From a page on another origin, in the browser, with the victim's cookie.
+    {
+      const context = await browser.newContext();
+      const value = target.owner.cookie.slice(target.owner.cookie.indexOf("=") + 1);
+      await context.addCookies([{ name: SESSION_COOKIE, value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
+      const page = await context.newPage();
+      pages.set(`/forge-${i}`, forgedPage(target, set));
+      const before = ctx.data.fingerprint();
+      const landed = page.waitForResponse((r) => r.url().startsWith(ctx.base) && r.request().method() === "POST");
+      await page.goto(`${evilOrigin}/forge-${i}`);
+      const response = await landed;
+      await response.finished();
+      forged++;
+      const origin = await response.request().headerValue("origin");
+      const clean = ctx.data.fingerprint() === before;
+      const stillSignedIn = (await context.cookies(ctx.base)).some((c) => c.name === SESSION_COOKIE);
+      if (clean && stillSignedIn) blocked++;
+      report.check(origin === evilOrigin, `${name}: the browser sent Origin ${origin}`);
+      report.check(clean, `${name} from a page on ${evilOrigin} wrote to the database (status ${response.status()})`);
+      report.check(stillSignedIn, `${name} from ${evilOrigin} signed the victim out`);
+      await context.close();
+    }
+
+    // Control: the same request from the site itself does act (except where acting would end the test).
+    if (!target.destructive) {
+      controlsTried++;
+      const before = ctx.data.fingerprint();
+      const res = await submitForm(target.pageUrl, target.form, { cookie: target.owner.cookie, set, button });
+      if (ctx.data.fingerprint() !== before) controlsWrote++;
+      else controlNoEffect.push(`${name} (${res.status})`);
+      report.check(res.status < 500, `${name} from the site itself answered ${res.status}`);
+    }
+  }
+  evil.close();
+
+  report.figure(`${cast.forms.length} action forms (${actionIds.size} distinct server actions) × 3 forgeries = ${forged} forged requests; blocked ${blocked}, wrote ${forged - blocked}`);
+  report.figure(`controls from the site's own origin: ${controlsWrote}/${controlsTried} wrote${controlNoEffect.length ? ` (no effect: ${controlNoEffect.join("; ")})` : ""}`);
+  report.figure(`forms: ${[...new Set(cast.forms.map((f) => f.label))].join(" | ")}`);
+  report.check(cast.forms.length >= 10, `only ${cast.forms.length} action forms were found`);
+  return report;
+}

@@ -1,0 +1,61 @@
+/**
+ * Hostile text for the XSS item: OWASP XSS filter-evasion cheat-sheet vectors,
+ * the polyglot, javascript:/data: links, mutation XSS, and bidi / zero-width
+ * tricks. Each carries a marker `xss-N` so a run that fires can say which.
+ */
+export const XSS_PAYLOADS: string[] = [
+  `<script>alert('xss-1')</script>`,
+  `<img src=x onerror=alert('xss-2')>`,
+  `<svg onload=alert('xss-3')>`,
+  `<svg><script>alert('xss-4')</script></svg>`,
+  `<body onload=alert('xss-5')>`,
+  `<iframe src="javascript:alert('xss-6')"></iframe>`,
+  `<a href="javascript:alert('xss-7')">click me</a>`,
+  `javascript:alert('xss-8')`,
+  `JaVaScRiPt:alert('xss-9')`,
+  `data:text/html;base64,PHNjcmlwdD5hbGVydCgneHNzLTEwJyk8L3NjcmlwdD4=`,
+  `<a href="data:text/html,<script>alert('xss-11')</script>">data link</a>`,
+  `"><script>alert('xss-12')</script>`,
+  `'><img src=x onerror=alert('xss-13')>`,
+  `</textarea><script>alert('xss-14')</script>`,
+  `</title><script>alert('xss-15')</script>`,
+  `<details open ontoggle=alert('xss-16')>`,
+  `<input autofocus onfocus=alert('xss-17')>`,
+  `<math><mtext><table><mglyph><style><img src=x onerror=alert('xss-18')>`,
+  `<IMG SRC=JaVaScRiPt:alert('xss-19')>`,
+  `<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert('xss-20')>`,
+  `<IMG """><SCRIPT>alert('xss-21')</SCRIPT>">`,
+  `<<SCRIPT>alert('xss-22');//\\<</SCRIPT>`,
+  `<object data="javascript:alert('xss-23')"></object>`,
+  `<embed src="data:image/svg+xml,<svg onload=alert('xss-24')>">`,
+  `<meta http-equiv="refresh" content="0;url=javascript:alert('xss-25')">`,
+  `<base href="javascript:alert('xss-26')//">`,
+  `<style>@import 'javascript:alert("xss-27")';</style>`,
+  `<div style="background:url(javascript:alert('xss-28'))">styled</div>`,
+  // The polyglot (Ahmed Elsobky).
+  "jaVasCript:/*-/*`/*\\`/*'/*\"/**/(/* */oNcliCk=alert('xss-29') )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=alert('xss-29')//>\\x3e",
+  `https://example.com/"onmouseover="alert('xss-30')`,
+  `https://example.com/<script>alert('xss-31')</script>`,
+  `[click me](javascript:alert('xss-32'))`,
+  `{{constructor.constructor('alert("xss-33")')()}}`,
+  "${alert('xss-34')}",
+  `\u202Egnp.exe<script>alert('xss-35')</script>`,
+  `<scr\u200Bipt>alert('xss-36')</scr\u200Bipt>`,
+  `java\u200Bscript:alert('xss-37')`,
+  `<a href="&#x6A;avascript:alert('xss-38')">entity link</a>`,
+  `<form action="javascript:alert('xss-39')"><button>go</button></form>`,
+  `<noscript><p title="</noscript><img src=x onerror=alert('xss-40')>">`,
+  `<!--<img src="--><img src=x onerror=alert('xss-41')//">`,
+  `<x onpointerenter=alert('xss-42')>hover me</x>`,
+  `https://example.com/?q=<img src=x onerror=alert('xss-43')>`,
+  `http://evil.example\u202E/moc.elgoog?xss-44`,
+  `\u2066<img src=x onerror=alert('xss-45')>\u2069 isolate`,
+  `<a href=" &#14; javascript:alert('xss-46')">space link</a>`,
+];
+
+/** Titles for articles: the page's <title> and h1 must show them as text. */
+export const TITLE_PAYLOADS: string[] = [
+  `</title><script>alert('xss-t1')</script>`,
+  `<img src=x onerror=alert('xss-t2')> headline`,
+  `"><svg onload=alert('xss-t3')>`,
+];

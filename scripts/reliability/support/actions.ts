@@ -1,0 +1,67 @@
+/**
+ * Every server-action form a person can reach on a page, with what is needed
+ * to replay it: the page it posts to, who it was rendered for, and the id of
+ * the server action behind it.
+ */
+import { decodeEntities, textOf, type Form } from "./forms";
+import { getPage } from "./site";
+
+export type ActionForm = {
+  /** What a person sees: the submit buttons' text. */
+  label: string;
+  pageUrl: string;
+  form: Form;
+  actionId: string;
+};
+
+export function actionIdOf(form: Form): string {
+  for (const f of form.fields) {
+    if (f.name.startsWith("$ACTION_ID_")) return f.name.slice("$ACTION_ID_".length);
+  }
+  for (const b of form.buttons) {
+    if (b.name?.startsWith("$ACTION_ID_")) return b.name.slice("$ACTION_ID_".length);
+  }
+  const ref = form.fields.find((f) => f.name.startsWith("$ACTION_REF_"));
+  if (ref) {
+    const n = ref.name.slice("$ACTION_REF_".length);
+    const meta = form.fields.find((f) => f.name === `$ACTION_${n}:0`);
+    try {
+      const parsed = JSON.parse(String(meta?.value ?? "{}")) as { id?: string };
+      if (parsed.id) return parsed.id;
+    } catch {
+      // fall through
+    }
+  }
+  return "";
+}
+
+export async function actionForms(pageUrl: string, cookie?: string): Promise<ActionForm[]> {
+  const page = await getPage(pageUrl, cookie);
+  if (page.status !== 200) throw new Error(`${pageUrl} answered ${page.status}`);
+  return page.forms
+    .filter((f) => f.hasAction)
+    .map((form) => ({ label: form.buttons.map((b) => b.text).join(" / ") || "(no button)", pageUrl, form, actionId: actionIdOf(form) }));
+}
+
+/** Links inside `html` whose text is exactly one of `texts` (e.g. Reply, Edit, Delete, Report views without JS). */
+export function linksNamed(html: string, texts: string[], base: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<a\b[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi)) {
+    if (texts.includes(textOf(m[2]!))) out.push(new URL(decodeEntities(m[1]!), base).toString());
+  }
+  return [...new Set(out)];
+}
+
+/** Values a real person would type, so a legitimate submission of the form does something. */
+export function plausibleValues(form: Form, password: string, stamp: string): Record<string, string> {
+  const set: Record<string, string> = {};
+  for (const name of form.textFields) {
+    const current = String(form.fields.find((f) => f.name === name)?.value ?? "");
+    if (/current/i.test(name)) set[name] = password;
+    else if (/password/i.test(name)) set[name] = `brand new passphrase ${stamp}`;
+    else if (/email/i.test(name)) set[name] = current;
+    else if (/q|search/i.test(name) && name.length <= 6) set[name] = current;
+    else set[name] = current ? `${current} (${stamp})` : `Reliability check ${stamp}`;
+  }
+  return set;
+}

@@ -1,0 +1,16 @@
+import type { Browser } from "@playwright/test";
+import type { Data } from "./data";
+import type { Server } from "./server";
+
+/** Everything an item needs: the shared server and its database, and where to put its own. */
+export type Context = {
+  server: Server;
+  data: Data;
+  base: string;
+  secret: string;
+  distDir: string;
+  tmp: string;
+  /** Ports this suite may use for extra servers (3601–3609). */
+  ports: { crash: number; evil: number; https: number };
+  browser: () => Promise<Browser>;
+};

@@ -1,0 +1,62 @@
+/**
+ * Raw HTTP for the suite: full control over headers (Origin), bodies (invalid
+ * UTF-8) and no redirect following. Talks to 127.0.0.1 only.
+ */
+import http from "node:http";
+
+export type Response = {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  setCookies: string[];
+};
+
+export type RequestOptions = {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+  timeoutMs?: number;
+};
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+export function request(url: string, options: RequestOptions = {}): Promise<Response> {
+  const target = new URL(url);
+  const body = typeof options.body === "string" ? Buffer.from(options.body, "utf8") : options.body;
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: options.method ?? "GET",
+        headers: { ...(body ? { "content-length": String(body.length) } : {}), ...options.headers },
+        agent,
+        timeout: options.timeoutMs ?? 60_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+            setCookies: res.headers["set-cookie"] ?? [],
+          }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`timeout: ${options.method ?? "GET"} ${url}`)));
+    req.on("error", reject);
+    if (body) req.end(body);
+    else req.end();
+  });
+}
+
+export function cookieHeader(cookies: Record<string, string>): string {
+  return Object.entries(cookies)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("; ");
+}
