@@ -83,12 +83,18 @@ export function encodeSubmission(form: ScrapedForm, text: string, boundary: stri
   };
 }
 
-/** `<script src>` URLs of a page, in document order. */
-export function scriptSources(html: string): string[] {
-  const sources: string[] = [];
+/**
+ * `<script src>` URLs of a page, in document order. `noModule` scripts (legacy
+ * polyfills) are listed apart: browsers that run modules never download them.
+ */
+export function scriptSources(html: string): { modern: string[]; noModule: string[] } {
+  const modern: string[] = [];
+  const noModule: string[] = [];
   for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
     const src = attr(tag, "src");
-    if (src) sources.push(src);
+    if (!src) continue;
+    if (/\snomodule(=|\s|>|\/)/i.test(tag)) noModule.push(src);
+    else modern.push(src);
   }
-  return sources;
+  return { modern, noModule };
 }

@@ -61,6 +61,8 @@ function commentBody(rand: () => number): string {
 
 const DAY = 24 * 60 * 60 * 1000;
 
+export const SEED_SLUG = "dhs-requests-national-guard-for-immigration-enforcement";
+
 function insertUsers(db: Db, users: BenchUser[], createdAt: number): void {
   const insert = db.$client.prepare(
     `insert into users (id, name, email, role, status, created_at) values (?, ?, ?, 'reader', 'active', ?)`,
@@ -138,9 +140,13 @@ function copyArticle(db: Db, from: BenchArticle, slug: string, titleSuffix: stri
 
 export function seedBenchData(db: Db, options: { posters: number }): BenchData {
   const sqlite = db.$client;
-  const first = sqlite
-    .prepare(`select id, slug, title from articles where status = 'published' order by published_at asc, id asc limit 1`)
-    .get() as { id: number; slug: string; title: string } | undefined;
+  // The seed article is the one the site was specified from; any first article will do elsewhere.
+  const first = (sqlite
+    .prepare(`select id, slug, title from articles where slug = ? and status = 'published'`)
+    .get(SEED_SLUG) ??
+    sqlite
+      .prepare(`select id, slug, title from articles where status = 'published' order by published_at asc, id asc limit 1`)
+      .get()) as { id: number; slug: string; title: string } | undefined;
   if (!first) throw new Error("The database has no seed article (content/articles is empty?)");
   const seedArticle: BenchArticle = { ...first, comments: 100 };
 
@@ -158,10 +164,10 @@ export function seedBenchData(db: Db, options: { posters: number }): BenchData {
   }));
   insertUsers(db, [...commenters, reader, ...posters], oldAccount);
 
-  // Published a little before the seed article, so the front page leads with the real one.
-  const earlier = (sqlite.prepare(`select published_at as p from articles where id = ?`).get(first.id) as { p: number }).p;
-  const article10k = copyArticle(db, seedArticle, "bench-10000-comments", " (10,000 comments)", earlier - DAY);
-  const article100k = copyArticle(db, seedArticle, "bench-100000-comments", " (100,000 comments)", earlier - 2 * DAY);
+  // Dated years back, so the front page and sections show the real articles.
+  const longAgo = Date.parse("2020-01-01T09:00:00Z");
+  const article10k = copyArticle(db, seedArticle, "bench-10000-comments", " (10,000 comments)", longAgo);
+  const article100k = copyArticle(db, seedArticle, "bench-100000-comments", " (100,000 comments)", longAgo - DAY);
 
   insertComments(db, seedArticle.id, 100, commenters, 1);
   insertComments(db, article10k.id, 10_000, commenters, 2);
