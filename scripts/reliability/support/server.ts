@@ -41,7 +41,7 @@ export function distDirOrFail(): string {
 export async function startServer(options: ServerOptions): Promise<Server> {
   const url = `http://127.0.0.1:${options.port}`;
   await waitPortFree(options.port);
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(options.port), "-H", "localhost"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
