@@ -1,11 +1,20 @@
 import Link from "next/link";
-import type { ArticleView } from "@/lib/article-view";
+import {
+  findCommentPage,
+  getThread,
+  listCommentsPage,
+  type CommentItem,
+} from "@/db/queries/comments";
+import { articleViewHref, articleViewQuery, SORTS, type ArticleView, type Sort } from "@/lib/article-view";
+import { canPost } from "@/lib/permissions";
 import type { Viewer } from "@/lib/viewer";
+import { Comment, type CommentContext } from "./comment";
+import { CommentForm } from "./comment-form";
+import { commentsHeading } from "./format";
+import styles from "./comments.module.css";
 
-/**
- * PLACEHOLDER by the reading-site helper: heading, empty state and sign-in
- * link only. The comments helper replaces the internals, keeping these props.
- */
+export { commentsHeading };
+
 export type CommentsSectionProps = {
   article: { id: number; slug: string; title: string; commentsOpen: boolean; commentCount: number };
   viewer: Viewer | null;
@@ -13,27 +22,147 @@ export type CommentsSectionProps = {
   open: { reply?: number; edit?: number; delete?: number; report?: number };
 };
 
-export function commentsHeading(count: number): string {
-  return count === 1 ? "1 Comment" : `${count} Comments`;
+const SORT_LABELS: Record<Sort, string> = { newest: "Newest", oldest: "Oldest", top: "Top" };
+
+type Listing =
+  | { kind: "page"; items: CommentItem[]; nextCursor: string | null; startsLater: boolean }
+  | { kind: "thread"; focus: CommentItem; nextCursor: string | null; startsLater: boolean };
+
+/**
+ * What the view asks for: a page of threads (optionally from a cursor), one
+ * thread (all of a comment's replies, paged), or the place of a permalinked
+ * comment. A comment the viewer may not see falls back to the first page.
+ */
+function loadListing(articleId: number, viewerId: string | null, view: ArticleView): { listing: Listing; missing: boolean } {
+  let after = view.after;
+  let threadId = view.thread;
+  let missing = false;
+  if (view.c) {
+    const location = findCommentPage({ articleId, commentId: view.c, viewerId, sort: view.sort });
+    if (!location) {
+      missing = true;
+      after = null;
+      threadId = null;
+    } else if (location.kind === "page") {
+      after = location.after;
+      threadId = null;
+    } else {
+      after = location.after;
+      threadId = location.threadId;
+    }
+  }
+  if (threadId) {
+    const thread = getThread({ articleId, commentId: threadId, viewerId, after });
+    if (thread) return { listing: { kind: "thread", focus: thread.focus, nextCursor: thread.nextCursor, startsLater: Boolean(after) }, missing };
+    missing = true;
+    after = null;
+  }
+  const page = listCommentsPage({ articleId, viewerId, sort: view.sort, after });
+  return { listing: { kind: "page", items: page.items, nextCursor: page.nextCursor, startsLater: Boolean(after) }, missing };
 }
 
-export async function CommentsSection({ article, viewer }: CommentsSectionProps) {
+export async function CommentsSection({ article, viewer, view, open }: CommentsSectionProps) {
+  const now = new Date();
+  const { listing, missing } = loadListing(article.id, viewer?.id ?? null, view);
+  const ctx: CommentContext = { slug: article.slug, view, viewer, commentsOpen: article.commentsOpen, open, now };
+  const posting = canPost(viewer, article, now);
   const callbackUrl = `/articles/${article.slug}`;
+  const empty = listing.kind === "page" && listing.items.length === 0 && !listing.startsLater;
+
   return (
-    <section id="comments" className="comments" aria-labelledby="comments-title">
+    <section id="comments" className={`comments ${styles.section}`} aria-labelledby="comments-title">
       <h2 id="comments-title" className="comments__title">
         {commentsHeading(article.commentCount)}
       </h2>
-      <div className="stack">
-        {article.commentCount === 0 ? <p className="empty-state">No comments yet. Be the first to comment!</p> : null}
+
+      <div className={styles.compose}>
         {!article.commentsOpen ? (
-          <p>Comments are closed.</p>
-        ) : viewer ? null : (
-          <p>
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in to comment</Link>
+          <p className={`notice ${styles.closed}`}>Comments are closed.</p>
+        ) : !viewer ? (
+          <p className={styles.signIn}>
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="button button--primary" prefetch={false}>
+              Sign in to comment
+            </Link>
+            <span className={styles.signInHint}>Join the conversation. It only takes a minute.</span>
           </p>
+        ) : !posting.ok ? (
+          <p className={`notice notice--warning ${styles.standing}`}>{posting.message}</p>
+        ) : (
+          <CommentForm slug={article.slug} returnTo={articleViewQuery(view)} />
         )}
       </div>
+
+      {missing ? <p className={`notice notice--warning ${styles.missing}`}>That comment can&rsquo;t be found.</p> : null}
+
+      {empty && article.commentCount === 0 ? (
+        article.commentsOpen ? (
+          <p className={`empty-state ${styles.empty}`}>No comments yet. Be the first to comment!</p>
+        ) : null
+      ) : (
+        <nav className={styles.sort} aria-label="Sort comments">
+          <span className={styles.sortLabel}>Sort by</span>
+          <ul>
+            {SORTS.map((sort) => (
+              <li key={sort}>
+                <Link
+                  href={articleViewHref(article.slug, { sort }, "comments")}
+                  aria-current={listing.kind === "page" && view.sort === sort ? "true" : undefined}
+                  className={styles.sortLink}
+                  scroll={false}
+                >
+                  {SORT_LABELS[sort]}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+
+      {listing.kind === "thread" ? (
+        <>
+          <p className={styles.back}>
+            <Link href={articleViewHref(article.slug, { sort: view.sort }, "comments")}>&larr; All comments</Link>
+          </p>
+          <ol className={`${styles.list} ${styles.threads}`}>
+            <Comment comment={listing.focus} ctx={ctx} level={1} />
+          </ol>
+          {listing.nextCursor ? (
+            <p className={styles.pagination}>
+              <Link
+                href={articleViewHref(article.slug, { sort: view.sort, thread: listing.focus.id, after: listing.nextCursor }, "comments")}
+                className="button"
+              >
+                Show more replies
+              </Link>
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <>
+          {listing.startsLater ? (
+            <p className={styles.back}>
+              <Link href={articleViewHref(article.slug, { sort: view.sort }, "comments")}>&larr; Back to the first comments</Link>
+            </p>
+          ) : null}
+          {listing.items.length > 0 ? (
+            <ol className={`${styles.list} ${styles.threads}`}>
+              {listing.items.map((comment) => (
+                <Comment key={comment.id} comment={comment} ctx={ctx} level={1} />
+              ))}
+            </ol>
+          ) : null}
+          {listing.nextCursor ? (
+            <p className={styles.pagination}>
+              <Link
+                href={articleViewHref(article.slug, { sort: view.sort, after: listing.nextCursor }, "comments")}
+                className="button"
+              >
+                Show more comments
+              </Link>
+            </p>
+          ) : null}
+        </>
+      )}
     </section>
   );
 }

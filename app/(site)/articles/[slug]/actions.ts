@@ -1,0 +1,282 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireUser } from "@/app/_lib/guards";
+import { revalidateArticle, revalidateFronts } from "@/app/_lib/revalidate";
+import { getArticleBySlug } from "@/db/queries/articles";
+import {
+  createComment,
+  deleteComment as deleteCommentRow,
+  editComment as editCommentRow,
+  getCommentRecord,
+  type CommentRecord,
+} from "@/db/queries/comments";
+import { toggleLike as toggleLikeRow } from "@/db/queries/likes";
+import { reportComment as reportCommentRow } from "@/db/queries/reports";
+import { getViewerById } from "@/db/queries/users";
+import { REPORT_REASONS } from "@/db/schema";
+import { articleViewHref, parseArticleView, type ArticleView } from "@/lib/article-view";
+import { validateCommentText } from "@/lib/comment-text";
+import {
+  canDeleteComment,
+  canEditComment,
+  canLike,
+  canPost,
+  canReply,
+  canReport,
+  NOT_FOUND_MESSAGE,
+  type Permission,
+} from "@/lib/permissions";
+import type { Viewer } from "@/lib/viewer";
+
+/*
+ * Comment actions. Each one: guard (requireUser), reload the user from the
+ * database, load the article/comment and check the same predicate the UI used,
+ * validate with zod, write (the query re-checks inside its transaction),
+ * revalidate the article's pages, then answer:
+ *  - with JavaScript (the form sends js=1 once hydrated): state for useActionState,
+ *    or a soft redirect when the page has to change;
+ *  - without: a redirect back to the article (success), or the returned state,
+ *    which Next renders into the same page (errors, typed text kept).
+ */
+
+export type CommentFormState = {
+  ok: boolean;
+  message?: string;
+  errors?: { body?: string; reason?: string; note?: string };
+  values?: { body?: string; note?: string; reason?: string };
+  /** Changes on every success so the client can reset the form. */
+  doneAt?: number;
+};
+
+export type LikeState = { ok: boolean; message?: string; liked?: boolean; likeCount?: number };
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+function bodyField(label: string) {
+  return z
+    .string({ error: `${label} can't be empty.` })
+    .max(100_000, `${label} is too long.`)
+    .transform((value, ctx) => {
+      const result = validateCommentText(value, label);
+      if (!result.ok) {
+        ctx.addIssue({ code: "custom", message: result.message });
+        return z.NEVER;
+      }
+      return result.text;
+    });
+}
+
+const common = {
+  slug: z.string().min(1).max(300),
+  returnTo: z.string().max(500).optional().default(""),
+  js: z.string().optional(),
+};
+
+export const PostCommentSchema = z.object({ ...common, body: bodyField("Comment") });
+export const PostReplySchema = z.object({ ...common, parentId: id, body: bodyField("Reply") });
+export const EditCommentSchema = z.object({ ...common, commentId: id, body: bodyField("Comment") });
+export const DeleteCommentSchema = z.object({ ...common, commentId: id });
+export const ToggleLikeSchema = z.object({ ...common, commentId: id });
+export const ReportCommentSchema = z.object({
+  ...common,
+  commentId: id,
+  reason: z.enum(REPORT_REASONS, { error: "Choose a reason." }),
+  note: z
+    .string()
+    .max(1000, "Note is too long (the limit is 1,000 characters).")
+    .optional()
+    .transform((v) => v?.trim() || null),
+});
+
+function fields(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string") out[key] = value;
+  return out;
+}
+
+function viewFrom(returnTo: string): ArticleView {
+  return parseArticleView(new URLSearchParams(returnTo));
+}
+
+function firstError(error: z.ZodError, key: string): string | undefined {
+  return error.issues.find((i) => i.path[0] === key)?.message;
+}
+
+/** The signed-in user as the database holds them now (never the session's copy). */
+async function currentUser(): Promise<Viewer> {
+  const viewer = await requireUser();
+  const fresh = getViewerById({ id: viewer.id });
+  if (!fresh) redirect("/signin");
+  return fresh;
+}
+
+async function loadArticle(slug: string) {
+  return getArticleBySlug({ slug });
+}
+
+/** A comment of this article, or null: missing and foreign look the same. */
+function loadComment(commentId: number, slug: string): CommentRecord | null {
+  const comment = getCommentRecord({ commentId });
+  return comment && comment.articleSlug === slug ? comment : null;
+}
+
+function refused(permission: Permission & { ok: false }, values?: CommentFormState["values"]): CommentFormState {
+  // Anything about a comment the caller may not touch reads as "not found".
+  return { ok: false, message: permission.message, values };
+}
+
+function revalidateAfterWrite(slug: string, section: string | undefined, countChanged: boolean) {
+  revalidateArticle(slug);
+  if (countChanged && section) revalidateFronts(section);
+}
+
+export async function postComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const user = await currentUser();
+  const raw = fields(formData);
+  const values = { body: raw.body ?? "" };
+  const article = await loadArticle(raw.slug ?? "");
+  if (!article) return { ok: false, message: "That article can't be found.", values };
+  const allowed = canPost(user, article, new Date());
+  if (!allowed.ok) return refused(allowed, values);
+  const parsed = PostCommentSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: { body: firstError(parsed.error, "body") }, values };
+
+  const result = createComment({ articleId: article.id, authorId: user.id, body: parsed.data.body });
+  if (!result.ok) return { ok: false, message: result.message, values };
+  revalidateAfterWrite(article.slug, article.section, result.status === "approved");
+
+  const view = viewFrom(parsed.data.returnTo);
+  const onFirstPage = view.sort === "newest" && !view.after && !view.thread && !view.c;
+  if (parsed.data.js && onFirstPage) {
+    // The new comment heads the page being shown: no navigation needed.
+    return {
+      ok: true,
+      message: result.status === "approved" ? "Comment posted." : "Comment held for review.",
+      doneAt: Date.now(),
+    };
+  }
+  redirect(articleViewHref(article.slug, onFirstPage ? {} : { sort: view.sort, c: result.id }, `comment-${result.id}`));
+}
+
+export async function postReply(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const user = await currentUser();
+  const raw = fields(formData);
+  const values = { body: raw.body ?? "" };
+  const article = await loadArticle(raw.slug ?? "");
+  const parentId = id.safeParse(raw.parentId);
+  const parent = article && parentId.success ? loadComment(parentId.data, article.slug) : null;
+  if (!article || !parent) return { ok: false, message: NOT_FOUND_MESSAGE, values };
+  const allowed = canReply(user, parent, new Date(), article);
+  if (!allowed.ok) return refused(allowed, values);
+  const parsed = PostReplySchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: { body: firstError(parsed.error, "body") }, values };
+
+  const result = createComment({ articleId: article.id, authorId: user.id, parentId: parent.id, body: parsed.data.body });
+  if (!result.ok) return { ok: false, message: result.message, values };
+  revalidateAfterWrite(article.slug, article.section, result.status === "approved");
+  // The permalink view always shows the new reply, however long the thread is.
+  const view = viewFrom(parsed.data.returnTo);
+  redirect(articleViewHref(article.slug, { sort: view.sort, c: result.id }, `comment-${result.id}`));
+}
+
+export async function editComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const user = await currentUser();
+  const raw = fields(formData);
+  const values = { body: raw.body ?? "" };
+  const commentId = id.safeParse(raw.commentId);
+  const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
+  if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE, values };
+  const allowed = canEditComment(user, comment, new Date(), {
+    commentsOpen: comment.articleCommentsOpen,
+    status: comment.articleStatus,
+  });
+  if (!allowed.ok) return refused(allowed, values);
+  const parsed = EditCommentSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: { body: firstError(parsed.error, "body") }, values };
+
+  const result = editCommentRow({ commentId: comment.id, userId: user.id, body: parsed.data.body });
+  if (!result.ok) return { ok: false, message: result.message, values };
+  revalidateAfterWrite(comment.articleSlug, undefined, false);
+  if (result.status !== comment.status) {
+    const article = await loadArticle(comment.articleSlug);
+    revalidateAfterWrite(comment.articleSlug, article?.section, true);
+  }
+  redirect(articleViewHref(comment.articleSlug, viewFrom(parsed.data.returnTo), `comment-${comment.id}`));
+}
+
+export async function deleteComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const user = await currentUser();
+  const raw = fields(formData);
+  const commentId = id.safeParse(raw.commentId);
+  const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
+  if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE };
+  const allowed = canDeleteComment(user, comment, { commentsOpen: comment.articleCommentsOpen });
+  if (!allowed.ok) return refused(allowed);
+  const parsed = DeleteCommentSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: NOT_FOUND_MESSAGE };
+
+  const result = deleteCommentRow({ commentId: comment.id, userId: user.id });
+  if (!result.ok) return { ok: false, message: result.message };
+  const article = await loadArticle(comment.articleSlug);
+  revalidateAfterWrite(comment.articleSlug, article?.section, comment.status === "approved");
+  // Back to the same view; the comment is gone (or a placeholder where it had replies).
+  const view = viewFrom(parsed.data.returnTo);
+  const back = view.c === comment.id ? { ...view, c: null } : view;
+  redirect(articleViewHref(comment.articleSlug, back, result.hadReplies ? `comment-${comment.id}` : "comments"));
+}
+
+export async function toggleLike(_prev: LikeState, formData: FormData): Promise<LikeState> {
+  const user = await currentUser();
+  const raw = fields(formData);
+  const commentId = id.safeParse(raw.commentId);
+  const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
+  if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE };
+  const allowed = canLike(user, comment, new Date(), {
+    commentsOpen: comment.articleCommentsOpen,
+    status: comment.articleStatus,
+  });
+  if (!allowed.ok) return { ok: false, message: allowed.message };
+  const parsed = ToggleLikeSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: NOT_FOUND_MESSAGE };
+
+  const result = toggleLikeRow({ commentId: comment.id, userId: user.id });
+  if (!result.ok) return { ok: false, message: result.message };
+  revalidateArticle(comment.articleSlug);
+  if (!parsed.data.js) {
+    redirect(articleViewHref(comment.articleSlug, viewFrom(parsed.data.returnTo), `comment-${comment.id}`));
+  }
+  return { ok: true, liked: result.liked, likeCount: result.likeCount };
+}
+
+export async function reportComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const user = await currentUser();
+  const raw = fields(formData);
+  const values = { note: raw.note ?? "", reason: raw.reason ?? "" };
+  const commentId = id.safeParse(raw.commentId);
+  const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
+  if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE, values };
+  const allowed = canReport(user, comment, new Date(), {
+    commentsOpen: comment.articleCommentsOpen,
+    status: comment.articleStatus,
+  });
+  if (!allowed.ok) return refused(allowed, values);
+  const parsed = ReportCommentSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: { reason: firstError(parsed.error, "reason"), note: firstError(parsed.error, "note") },
+      values,
+    };
+  }
+  const result = reportCommentRow({
+    commentId: comment.id,
+    userId: user.id,
+    reason: parsed.data.reason,
+    note: parsed.data.note,
+  });
+  if (!result.ok) return { ok: false, message: result.message, values };
+  // The comment stays public until a moderator decides; only the moderation pages change.
+  return { ok: true, message: "Thanks for reporting.", doneAt: Date.now() };
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { postComment, postReply, type CommentFormState } from "@/app/(site)/articles/[slug]/actions";
+import { CommonFields, FormErrors } from "./form-bits";
+import styles from "./comments.module.css";
+
+const initial: CommentFormState = { ok: false };
+
+type Props = {
+  slug: string;
+  returnTo: string;
+  /** Set for a reply form. */
+  parentId?: number;
+  cancelHref?: string;
+  autoFocus?: boolean;
+};
+
+/** The new-comment form (`Comment` / `Post comment`) and the reply form (`Reply` / `Post reply`). */
+export function CommentForm({ slug, returnTo, parentId, cancelHref, autoFocus }: Props) {
+  const reply = parentId !== undefined;
+  const [state, formAction, pending] = useActionState(reply ? postReply : postComment, initial);
+  const fieldId = reply ? `reply-body-${parentId}` : "comment-body";
+  const errorId = `${fieldId}-error`;
+  const hasError = Boolean(state.message && !state.ok) || Boolean(state.errors?.body);
+  return (
+    <form action={formAction} className={`${styles.form} ${reply ? styles.replyForm : ""}`} noValidate aria-busy={pending || undefined}>
+      <CommonFields slug={slug} returnTo={returnTo} />
+      {reply ? <input type="hidden" name="parentId" value={parentId} /> : null}
+      <label htmlFor={fieldId} className={styles.formLabel}>
+        {reply ? "Reply" : "Comment"}
+      </label>
+      <FormErrors id={errorId} messages={state.ok ? [] : [state.message, state.errors?.body]} />
+      <textarea
+        // A new key empties the box after a successful post.
+        key={state.doneAt ?? "draft"}
+        id={fieldId}
+        name="body"
+        rows={reply ? 3 : 4}
+        defaultValue={state.ok ? "" : (state.values?.body ?? "")}
+        aria-invalid={hasError || undefined}
+        aria-describedby={hasError ? errorId : undefined}
+        autoFocus={autoFocus}
+        className={styles.textarea}
+        placeholder={reply ? undefined : "Add to the conversation"}
+      />
+      <div className={styles.formFooter}>
+        <p className={styles.hint}>Plain text. Links are allowed; be kind.</p>
+        <div className="actions">
+          {cancelHref ? (
+            <Link href={cancelHref} scroll={false} className="button button--quiet button--small">
+              Cancel
+            </Link>
+          ) : null}
+          <button type="submit" className="button button--primary button--small" disabled={pending}>
+            {reply ? "Post reply" : "Post comment"}
+          </button>
+        </div>
+      </div>
+      {state.ok && state.message ? (
+        <p role="status" className={`notice ${styles.formStatus}`}>
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,236 @@
+import Link from "next/link";
+import type { CommentItem } from "@/db/queries/comments";
+import { articleViewHref, articleViewQuery, type ArticleView } from "@/lib/article-view";
+import {
+  canDeleteComment,
+  canEditComment,
+  canLike,
+  canReply,
+  canReport,
+  type PermissionViewer,
+} from "@/lib/permissions";
+import { CommentBody } from "./comment-body";
+import { CommentForm } from "./comment-form";
+import { DeleteCommentForm } from "./delete-comment-form";
+import { EditCommentForm } from "./edit-comment-form";
+import { absoluteTime, likeLabel, relativeTime } from "./format";
+import { LikeButton } from "./like-button";
+import { ReportCommentForm } from "./report-comment-form";
+import styles from "./comments.module.css";
+
+export type OpenForms = { reply?: number; edit?: number; delete?: number; report?: number };
+
+/** What every comment in one render shares. */
+export type CommentContext = {
+  slug: string;
+  view: ArticleView;
+  viewer: PermissionViewer | null;
+  commentsOpen: boolean;
+  open: OpenForms;
+  now: Date;
+};
+
+const MAX_LEVEL = 3;
+
+function formHref(ctx: CommentContext, key: keyof OpenForms, id: number): string {
+  const query = articleViewQuery(ctx.view);
+  return `/articles/${encodeURIComponent(ctx.slug)}?${query ? `${query}&` : ""}${key}=${id}#comment-${id}`;
+}
+
+function signInHref(ctx: CommentContext, id: number): string {
+  return `/signin?callbackUrl=${encodeURIComponent(articleViewHref(ctx.slug, ctx.view, `comment-${id}`))}`;
+}
+
+function threadHref(ctx: CommentContext, id: number): string {
+  return articleViewHref(ctx.slug, { sort: ctx.view.sort, thread: id }, `comment-${id}`);
+}
+
+/**
+ * One comment, its controls and its first replies. `level` is the display
+ * level (1–3): replies below level 3 are reached through their thread link.
+ */
+export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: CommentContext; level: number }) {
+  const { viewer, now } = ctx;
+  const article = { commentsOpen: ctx.commentsOpen };
+  const returnTo = articleViewQuery(ctx.view);
+  const cancelHref = articleViewHref(ctx.slug, ctx.view, `comment-${comment.id}`);
+  const own = Boolean(viewer && comment.author?.id === viewer.id);
+  const name = comment.author?.name ?? "Deleted user";
+
+  const perm = {
+    authorId: comment.author?.id ?? null,
+    createdAt: comment.createdAt,
+    deletedAt: comment.removed === "deleted" ? comment.createdAt : null,
+    status: comment.status,
+  };
+  const mayReply = canReply(viewer, perm, now, article).ok;
+  const mayEdit = canEditComment(viewer, perm, now, article).ok;
+  const mayDelete = canDeleteComment(viewer, perm, article).ok;
+  const mayLike = canLike(viewer, perm, now, article).ok;
+  const mayReport = canReport(viewer, perm, now, article).ok && !comment.reportedByViewer;
+
+  const editing = mayEdit && ctx.open.edit === comment.id;
+  const deleting = mayDelete && ctx.open.delete === comment.id;
+  const replying = mayReply && ctx.open.reply === comment.id;
+  const reporting = mayReport && ctx.open.report === comment.id;
+
+  const replies = comment.replies.length > 0 || comment.moreReplies || (level >= MAX_LEVEL && comment.replyCount > 0);
+
+  if (comment.removed) {
+    return (
+      <li className={styles.item}>
+        <article id={`comment-${comment.id}`} className={`${styles.comment} ${styles.removed}`} aria-label="Removed comment">
+          <p className={styles.placeholder}>{comment.removed === "deleted" ? "Comment deleted" : "Removed by a moderator"}</p>
+        </article>
+        {replies ? <Replies comment={comment} ctx={ctx} level={level} /> : null}
+      </li>
+    );
+  }
+
+  // Anonymous readers (the cached page) get links to sign in; nothing viewer-specific.
+  const anonymous = viewer === null && ctx.commentsOpen && comment.status === "approved";
+
+  return (
+    <li className={styles.item}>
+      <article
+        id={`comment-${comment.id}`}
+        className={`${styles.comment} ${comment.status === "pending" ? styles.pending : ""} ${own ? styles.own : ""}`}
+        aria-label={`Comment by ${name}`}
+      >
+        <header className={styles.header}>
+          <span className={`${styles.author} ${comment.author ? "" : styles.deletedUser}`}>{name}</span>
+          {own ? <span className={styles.youBadge}>You</span> : null}
+          <span className={styles.dot} aria-hidden="true">
+            ·
+          </span>
+          <a href={`#comment-${comment.id}`} className={styles.permalink}>
+            <time dateTime={comment.createdAt.toISOString()} title={absoluteTime(comment.createdAt)}>
+              {relativeTime(comment.createdAt, now)}
+            </time>
+          </a>
+          {comment.editedAt ? (
+            <span className={styles.edited} title={`Edited ${absoluteTime(comment.editedAt)}`}>
+              edited
+            </span>
+          ) : null}
+        </header>
+        {comment.inReplyTo ? <p className={styles.inReplyTo}>in reply to {comment.inReplyTo}</p> : null}
+
+        {comment.status === "pending" ? (
+          <p className={`notice notice--warning ${styles.held}`}>Your comment is awaiting moderation.</p>
+        ) : null}
+
+        {editing ? (
+          <EditCommentForm slug={ctx.slug} returnTo={returnTo} commentId={comment.id} body={comment.body} cancelHref={cancelHref} />
+        ) : (
+          <CommentBody text={comment.body} />
+        )}
+
+        {deleting ? (
+          <DeleteCommentForm slug={ctx.slug} returnTo={returnTo} commentId={comment.id} cancelHref={cancelHref} />
+        ) : (
+          <footer className={styles.controls}>
+            {anonymous ? (
+              <>
+                <Link href={signInHref(ctx, comment.id)} className={styles.control} prefetch={false}>
+                  Reply
+                </Link>
+                <Link href={signInHref(ctx, comment.id)} className={styles.control} prefetch={false}>
+                  <span aria-hidden="true" className={styles.heart}>
+                    ♡
+                  </span>
+                  Like
+                </Link>
+                {comment.likeCount > 0 ? <span className={styles.likeCount}>{likeLabel(comment.likeCount)}</span> : null}
+                <Link href={signInHref(ctx, comment.id)} className={styles.control} prefetch={false}>
+                  Report
+                </Link>
+              </>
+            ) : (
+              <>
+                {mayReply && !replying ? (
+                  <Link href={formHref(ctx, "reply", comment.id)} scroll={false} className={styles.control}>
+                    Reply
+                  </Link>
+                ) : null}
+                {mayLike ? (
+                  <LikeButton
+                    key={`${comment.likedByViewer}-${comment.likeCount}`}
+                    slug={ctx.slug}
+                    returnTo={returnTo}
+                    commentId={comment.id}
+                    liked={comment.likedByViewer}
+                    likeCount={comment.likeCount}
+                  />
+                ) : own && comment.status === "approved" && ctx.commentsOpen ? (
+                  <span className={styles.likeForm}>
+                    <button type="button" className={styles.likeButton} aria-pressed="false" disabled title="You can't like your own comment">
+                      <span aria-hidden="true" className={styles.heart}>
+                        ♡
+                      </span>
+                      Like
+                    </button>
+                    {comment.likeCount > 0 ? <span className={styles.likeCount}>{likeLabel(comment.likeCount)}</span> : null}
+                  </span>
+                ) : comment.likeCount > 0 ? (
+                  <span className={styles.likeCount}>{likeLabel(comment.likeCount)}</span>
+                ) : null}
+                {mayReport && !reporting ? (
+                  <Link href={formHref(ctx, "report", comment.id)} scroll={false} className={styles.control}>
+                    Report
+                  </Link>
+                ) : null}
+                {comment.reportedByViewer ? <span className={styles.reported}>Reported</span> : null}
+                {mayEdit && !editing ? (
+                  <Link href={formHref(ctx, "edit", comment.id)} scroll={false} className={styles.control}>
+                    Edit
+                  </Link>
+                ) : null}
+                {mayDelete ? (
+                  <Link href={formHref(ctx, "delete", comment.id)} scroll={false} className={styles.control}>
+                    Delete
+                  </Link>
+                ) : null}
+              </>
+            )}
+          </footer>
+        )}
+
+        {reporting ? (
+          <ReportCommentForm slug={ctx.slug} returnTo={returnTo} commentId={comment.id} cancelHref={cancelHref} />
+        ) : null}
+        {replying ? (
+          <CommentForm slug={ctx.slug} returnTo={returnTo} parentId={comment.id} cancelHref={cancelHref} autoFocus />
+        ) : null}
+      </article>
+      {replies ? <Replies comment={comment} ctx={ctx} level={level} /> : null}
+    </li>
+  );
+}
+
+function Replies({ comment, ctx, level }: { comment: CommentItem; ctx: CommentContext; level: number }) {
+  const nested = level < MAX_LEVEL;
+  const rest = comment.replyCount;
+  return (
+    <div className={nested ? styles.replies : styles.flatReplies}>
+      {comment.replies.length > 0 ? (
+        <ol className={styles.list} aria-label={`Replies to ${comment.author?.name ?? "a comment"}`}>
+          {comment.replies.map((reply) => (
+            <Comment key={reply.id} comment={reply} ctx={ctx} level={Math.min(level + 1, MAX_LEVEL)} />
+          ))}
+        </ol>
+      ) : null}
+      {comment.moreReplies || (comment.replies.length === 0 && rest > 0) ? (
+        <p className={styles.more}>
+          <Link href={threadHref(ctx, comment.id)} className={styles.moreLink}>
+            {comment.replies.length === 0
+              ? rest === 1
+                ? "View 1 reply"
+                : `View ${rest} replies`
+              : `View all ${rest} replies`}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

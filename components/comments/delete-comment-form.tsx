@@ -1,0 +1,40 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { deleteComment, type CommentFormState } from "@/app/(site)/articles/[slug]/actions";
+import { CommonFields, FormErrors } from "./form-bits";
+import styles from "./comments.module.css";
+
+const initial: CommentFormState = { ok: false };
+
+/** The small confirmation step of Delete (a view of its own without JS, inline with it). */
+export function DeleteCommentForm({
+  slug,
+  returnTo,
+  commentId,
+  cancelHref,
+}: {
+  slug: string;
+  returnTo: string;
+  commentId: number;
+  cancelHref: string;
+}) {
+  const [state, formAction, pending] = useActionState(deleteComment, initial);
+  return (
+    <form action={formAction} className={styles.confirm} aria-busy={pending || undefined}>
+      <CommonFields slug={slug} returnTo={returnTo} />
+      <input type="hidden" name="commentId" value={commentId} />
+      <FormErrors id={`delete-${commentId}-error`} messages={state.ok ? [] : [state.message]} />
+      <p className={styles.confirmText}>Delete this comment? This can&rsquo;t be undone.</p>
+      <div className="actions">
+        <button type="submit" className="button button--danger button--primary button--small" disabled={pending} autoFocus>
+          Confirm delete
+        </button>
+        <Link href={cancelHref} scroll={false} className="button button--quiet button--small">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
