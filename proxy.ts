@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { encodeViewSegment, parseArticleView } from "@/lib/article-view";
+import { exceedsBodyLimit } from "@/lib/body-limit";
 
 /**
  * Anonymous readers are served cached pages; signed-in readers live ones.
@@ -35,6 +36,13 @@ export function cachedPathFor(pathname: string, searchParams: URLSearchParams): 
 }
 
 export function proxy(request: NextRequest) {
+  // Over the 1 MB server-action limit: say so before reading the body (Next itself would answer 500).
+  if (exceedsBodyLimit(request.headers.get("content-length"))) {
+    return new NextResponse("Request body too large: the limit is 1 MB.\n", {
+      status: 413,
+      headers: { "content-type": "text/plain; charset=utf-8", connection: "close" },
+    });
+  }
   const { pathname, searchParams } = request.nextUrl;
   const method = request.method;
   const readOnly = method === "GET" || method === "HEAD";
@@ -58,5 +66,11 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Only the three public page kinds; never /cached, /_next, /api or files.
-  matcher: ["/", "/sections/:section", "/articles/:slug"],
+  matcher: [
+    "/",
+    "/sections/:section",
+    "/articles/:slug",
+    // Any path, but only for requests declaring a body of 1,000,000 bytes or more (checked exactly above).
+    { source: "/:path*", has: [{ type: "header", key: "content-length", value: "\\d{7,}" }] },
+  ],
 };

@@ -81,16 +81,17 @@ export async function badInput(ctx: Context): Promise<Report> {
     ["2 MB", 2 * 1024 * 1024],
   ] as const) {
     const before = ctx.data.fingerprint();
-    const { body, contentType } = multipart([
-      ...cf.form.fields.filter((f) => f.name !== cf.field),
-      { name: cf.field, value: "z".repeat(bytes) },
-    ]);
+    // The whole request body is exactly `bytes` long.
+    const others = cf.form.fields.filter((f) => f.name !== cf.field);
+    const overhead = multipart([...others, { name: cf.field, value: "" }]).body.length;
+    const { body, contentType } = multipart([...others, { name: cf.field, value: "z".repeat(bytes - overhead) }]);
     let status = 0;
     try {
       const res = await request(cf.pageUrl, {
         method: "POST",
         body,
         headers: { "content-type": contentType, cookie: user.cookie, origin: ctx.base },
+        fresh: true,
       });
       status = res.status;
     } catch (error) {
@@ -100,7 +101,7 @@ export async function badInput(ctx: Context): Promise<Report> {
     report.check(status === 413, `${name} (${body.length} bytes): expected 413, got ${status}`);
     report.check(ctx.data.fingerprint() === before, `${name}: the database changed`);
   }
-  const alive = await request(`${ctx.base}/articles/${article.slug}`, { headers: { cookie: user.cookie } });
+  const alive = await request(`${ctx.base}/articles/${article.slug}`, { headers: { cookie: user.cookie }, fresh: true });
   report.check(alive.status === 200, `server not healthy after oversize requests: ${alive.status}`);
 
   // The sign-up form with hostile values: clear errors, never a 500, no account.

@@ -16,6 +16,8 @@ export type RequestOptions = {
   headers?: Record<string, string>;
   body?: Buffer | string;
   timeoutMs?: number;
+  /** A new connection, closed afterwards (for requests the server may cut short). */
+  fresh?: boolean;
 };
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -31,7 +33,7 @@ export function request(url: string, options: RequestOptions = {}): Promise<Resp
         path: target.pathname + target.search,
         method: options.method ?? "GET",
         headers: { ...(body ? { "content-length": String(body.length) } : {}), ...options.headers },
-        agent,
+        agent: options.fresh ? false : agent,
         timeout: options.timeoutMs ?? 60_000,
       },
       (res) => {
