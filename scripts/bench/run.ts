@@ -18,6 +18,8 @@
  *        --rows a,b    run only these rows
  *        --compare-dynamic  add a row: the anonymous article rendered per request
  *        --keep        keep the temporary database folder
+ *        --cpu-prof DIR  run the server under \`node --cpu-prof\` and write its profile to DIR
+ *                      (summarise with \`npx tsx scripts/bench/profile-summary.ts DIR/*.cpuprofile\`)
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -73,6 +75,7 @@ const { values: args } = parseArgs({
     rows: { type: "string" },
     "compare-dynamic": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    "cpu-prof": { type: "string" },
   },
 });
 
@@ -261,7 +264,8 @@ async function main(): Promise<void> {
   // `-H localhost` as in the e2e config: Next normalises loopback hosts to "localhost"
   // in rewrite URLs, and a rewrite to any other host is proxied over HTTP as an external one.
   const hostArgs = args.host ? ["-H", args.host] : [];
-  const server = spawn(process.execPath, ["node_modules/.bin/next", "start", "-p", String(port), ...hostArgs], {
+  const profArgs = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : [];
+  const server = spawn(process.execPath, [...profArgs, "node_modules/.bin/next", "start", "-p", String(port), ...hostArgs], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -414,6 +418,23 @@ async function main(): Promise<void> {
     log(`bench: wrote ${args.json}`);
   }
   if (postFailures > 0) process.exitCode = 1;
+  // Stop the servers and wait, so a --cpu-prof profile is written before we leave.
+  for (const child of [staticServer, server]) await stopChild(child);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve();
+    }, 15_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
 }
 
 function round(value: number, digits: number): number {
