@@ -279,7 +279,7 @@ export function getDashboardFigures({ now, days = 7 }: { now: Date; days?: numbe
       `select a.slug, a.title, a.comment_count, a.comments_open, t.n
        from (select article_id, count(*) as n from comments
              where status in ('pending', 'approved', 'rejected') and created_at >= ?
-             group by article_id order by n desc limit 5) t
+             group by article_id order by n desc limit 10) t
        join articles a on a.id = t.article_id
        order by t.n desc, a.published_at desc`,
     )
