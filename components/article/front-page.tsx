@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { listLatestArticles, listSections } from "@/db/queries/articles";
+import { getArticleBySlug, listLatestArticles, listSections } from "@/db/queries/articles";
+import { plainExcerpt } from "@/lib/markdown";
 import { articleViewHref } from "@/lib/article-view";
 import { SECTIONS, sectionHref } from "@/lib/slug";
 import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
@@ -11,7 +12,8 @@ import { StoryMeta } from "./story-meta";
 /** Front page body: the lead story, the latest stories and every section. */
 export async function FrontPage() {
   const [stories, counts] = await Promise.all([listLatestArticles({ limit: 16 }), listSections()]);
-  const [lead, ...rest] = stories;
+  const [leadSummary, ...rest] = stories;
+  const lead = leadSummary ? { ...leadSummary, excerpt: await getLeadExcerpt(leadSummary.slug) } : undefined;
   const rail = rest.slice(0, 4);
   const latest = rest.slice(4);
   const countBySection = new Map(counts.map((row) => [row.section, row.count]));
@@ -29,6 +31,7 @@ export async function FrontPage() {
               </Link>
             </h2>
             <p className="lead-story__dek">{lead.dek}</p>
+            {lead.excerpt ? <p className="lead-story__excerpt">{lead.excerpt}</p> : null}
             <StoryMeta article={lead} />
           </article>
 
@@ -86,6 +89,12 @@ export async function FrontPage() {
       )}
     </div>
   );
+}
+
+/** The lead story's opening paragraph, to give the top of the page some text to read. */
+async function getLeadExcerpt(slug: string): Promise<string> {
+  const article = await getArticleBySlug({ slug });
+  return article ? plainExcerpt(article.body, 320) : "";
 }
 
 export function frontMetadata(): Metadata {
