@@ -154,35 +154,6 @@ export function countCommentsByAuthor({ authorId }: { authorId: string }): numbe
   );
 }
 
-export type OwnComment = {
-  id: number;
-  articleSlug: string;
-  articleTitle: string;
-  body: string;
-  status: "pending" | "approved" | "rejected";
-  /** Why it is held, or the moderator's reason for a decision. */
-  statusReason: string | null;
-  createdAt: Date;
-  deletedAt: Date | null;
-};
-
-/** The reader's latest comments for /account (their own data, hidden ones included). */
-export function listOwnComments({ authorId, limit = 50 }: { authorId: string; limit?: number }): OwnComment[] {
-  const rows = getDb()
-    .$client.prepare(
-      `SELECT c.id, a.slug AS articleSlug, a.title AS articleTitle, substr(c.body, 1, 400) AS body, c.status,
-              c.status_reason AS statusReason, c.created_at AS createdAt, c.deleted_at AS deletedAt
-       FROM comments c JOIN articles a ON a.id = c.article_id
-       WHERE c.author_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?`,
-    )
-    .all(authorId, limit) as (Omit<OwnComment, "createdAt" | "deletedAt"> & { createdAt: number; deletedAt: number | null })[];
-  return rows.map((r) => ({
-    ...r,
-    createdAt: new Date(r.createdAt),
-    deletedAt: r.deletedAt === null ? null : new Date(r.deletedAt),
-  }));
-}
-
 /** Articles whose pages show this person's name (their comments), to refresh after a rename or deletion. */
 export function listArticleSlugsCommentedBy({ authorId }: { authorId: string }): string[] {
   return (

@@ -3,7 +3,8 @@ import { requireUser } from "@/app/_lib/guards";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { OwnComments } from "@/components/account/own-comments";
 import { UpdateNameForm } from "@/components/account/update-name-form";
-import { countCommentsByAuthor, getPasswordHashById, listOwnComments } from "@/db/queries/users";
+import { listCommentsByAuthor } from "@/db/queries/comments";
+import { countCommentsByAuthor, getPasswordHashById } from "@/db/queries/users";
 import styles from "./account.module.css";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -13,7 +14,7 @@ const ROLE_LABEL = { reader: "Reader", moderator: "Moderator", admin: "Administr
 
 export default async function AccountPage() {
   const viewer = await requireUser({ callbackUrl: "/account" });
-  const comments = listOwnComments({ authorId: viewer.id, limit: 50 });
+  const comments = listCommentsByAuthor({ authorId: viewer.id, limit: 50 });
   const total = countCommentsByAuthor({ authorId: viewer.id });
   const hasPassword = getPasswordHashById({ id: viewer.id }) !== null;
 
@@ -38,45 +39,21 @@ export default async function AccountPage() {
         </dl>
       </header>
 
-      <div className={styles.grid}>
-        <div className={styles.column}>
-          <section className={styles.card} aria-labelledby="profile-title">
-            <h2 id="profile-title">Profile</h2>
-            <UpdateNameForm name={viewer.name} />
+      <div className={`${styles.grid} ${styles.accountGrid}`}>
+        <section className={`${styles.card} ${styles.areaProfile}`} aria-labelledby="profile-title">
+          <h2 id="profile-title">Profile</h2>
+          <UpdateNameForm name={viewer.name} />
+        </section>
+
+        {hasPassword ? (
+          <section className={`${styles.card} ${styles.areaPassword}`} aria-labelledby="password-title">
+            <h2 id="password-title">Password</h2>
+            <ChangePasswordForm />
           </section>
+        ) : null}
 
-          {hasPassword ? (
-            <section className={styles.card} aria-labelledby="password-title">
-              <h2 id="password-title">Password</h2>
-              <ChangePasswordForm />
-            </section>
-          ) : null}
-
-          <section className={styles.card} aria-labelledby="data-title">
-            <h2 id="data-title">Your data</h2>
-            <p>A JSON file with your profile and every comment you have written, including hidden ones.</p>
-            <a href="/account/export" download className={`button ${styles.download}`}>
-              Download my data
-            </a>
-          </section>
-
-          <section className={`${styles.card} ${styles.danger}`} aria-labelledby="delete-title">
-            <h2 id="delete-title">Delete account</h2>
-            <p>
-              Your account and sign-in are removed for good. Your comments stay in their threads so replies keep their
-              context, but show “Deleted user” instead of your name.
-            </p>
-            {/* A GET form: a real button that opens the confirmation page, with or without JavaScript. */}
-            <form action="/account/delete" method="get">
-              <button type="submit" className="button button--danger">
-                Delete my account
-              </button>
-            </form>
-          </section>
-        </div>
-
-        {/* My comments: filled from the reader's own comments, hidden ones included. */}
-        <section className={styles.card} aria-labelledby="comments-title">
+        {/* The reader's own comments (db/queries/comments.ts), hidden ones included. */}
+        <section className={`${styles.card} ${styles.areaComments}`} aria-labelledby="comments-title">
           <h2 id="comments-title">
             Your comments{total > 0 ? <span className="meta"> ({total})</span> : null}
           </h2>
@@ -86,6 +63,28 @@ export default async function AccountPage() {
               Showing your latest {comments.length}. Your data download has all of them.
             </p>
           ) : null}
+        </section>
+
+        <section className={`${styles.card} ${styles.areaData}`} aria-labelledby="data-title">
+          <h2 id="data-title">Your data</h2>
+          <p>A JSON file with your profile and every comment you have written, including hidden ones.</p>
+          <a href="/account/export" download className={`button ${styles.download}`}>
+            Download my data
+          </a>
+        </section>
+
+        <section className={`${styles.card} ${styles.danger} ${styles.areaDelete}`} aria-labelledby="delete-title">
+          <h2 id="delete-title">Delete account</h2>
+          <p>
+            Your account and sign-in are removed for good. Your comments stay in their threads so replies keep their
+            context, but show “Deleted user” instead of your name.
+          </p>
+          {/* A GET form: a real button that opens the confirmation page, with or without JavaScript. */}
+          <form action="/account/delete" method="get">
+            <button type="submit" className="button button--danger">
+              Delete my account
+            </button>
+          </form>
         </section>
       </div>
     </div>
