@@ -532,7 +532,7 @@ async function postRow(
           return req;
         },
         onResponse: (status, body, _context, headers) => {
-          const verdict = postVerdict(status, body, headers, state.marker);
+          const verdict = postVerdict(status, body, headers);
           if (verdict === "ok") acknowledged.push(state.marker);
           else refused.set(verdict, (refused.get(verdict) ?? 0) + 1);
         },
@@ -583,18 +583,18 @@ async function postRow(
 }
 
 /**
- * Whether the server acknowledged a post. A no-JS form post ends either in a
- * redirect back to the article or in the re-rendered page with the form's state.
+ * Whether the server acknowledged a post. A no-JS form post that succeeds is
+ * redirected (303) back to the article at the new comment; a refused one is
+ * answered with the page re-rendered with the form's error (role="alert").
  */
-function postVerdict(status: number, body: string, headers: Record<string, string | string[]>, marker: string): string {
+function postVerdict(status: number, body: string, headers: Record<string, string | string[]>): string {
   if (status >= 300 && status < 400) {
     const location = String(headers.location ?? headers.Location ?? "");
-    return /error|denied|signin/i.test(location) ? `redirect to ${location.split("?")[0]}` : "ok";
+    return /^\/signin|error=/i.test(location) ? `redirect to ${location.split("?")[0]}` : "ok";
   }
   if (status !== 200) return `status ${status}`;
-  const alert = body.match(/role="alert"[^>]*>([^<]{0,120})/);
-  if (alert && !body.includes(marker)) return `alert "${alert[1]!.trim()}"`;
-  return "ok";
+  const alert = body.match(/role="alert"[^>]*>(?:<[^>]+>)*([^<]{1,120})/);
+  return alert ? `alert "${alert[1]!.trim()}"` : "ok";
 }
 
 // ---------------------------------------------------------------- output
