@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import type { z } from "zod";
 import { requireUser } from "@/app/_lib/guards";
 import { revalidateArticle, revalidateFronts } from "@/app/_lib/revalidate";
 import { getArticleBySlug } from "@/db/queries/articles";
@@ -15,9 +15,7 @@ import {
 import { toggleLike as toggleLikeRow } from "@/db/queries/likes";
 import { reportComment as reportCommentRow } from "@/db/queries/reports";
 import { getViewerById } from "@/db/queries/users";
-import { REPORT_REASONS } from "@/db/schema";
 import { articleViewHref, parseArticleView, type ArticleView } from "@/lib/article-view";
-import { validateCommentText } from "@/lib/comment-text";
 import {
   canDeleteComment,
   canEditComment,
@@ -29,6 +27,15 @@ import {
   type Permission,
 } from "@/lib/permissions";
 import type { Viewer } from "@/lib/viewer";
+import {
+  DeleteCommentSchema,
+  EditCommentSchema,
+  id,
+  PostCommentSchema,
+  PostReplySchema,
+  ReportCommentSchema,
+  ToggleLikeSchema,
+} from "./schemas";
 
 /*
  * Comment actions. Each one: guard (requireUser), reload the user from the
@@ -51,44 +58,6 @@ export type CommentFormState = {
 };
 
 export type LikeState = { ok: boolean; message?: string; liked?: boolean; likeCount?: number };
-
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-function bodyField(label: string) {
-  return z
-    .string({ error: `${label} can't be empty.` })
-    .max(100_000, `${label} is too long.`)
-    .transform((value, ctx) => {
-      const result = validateCommentText(value, label);
-      if (!result.ok) {
-        ctx.addIssue({ code: "custom", message: result.message });
-        return z.NEVER;
-      }
-      return result.text;
-    });
-}
-
-const common = {
-  slug: z.string().min(1).max(300),
-  returnTo: z.string().max(500).optional().default(""),
-  js: z.string().optional(),
-};
-
-export const PostCommentSchema = z.object({ ...common, body: bodyField("Comment") });
-export const PostReplySchema = z.object({ ...common, parentId: id, body: bodyField("Reply") });
-export const EditCommentSchema = z.object({ ...common, commentId: id, body: bodyField("Comment") });
-export const DeleteCommentSchema = z.object({ ...common, commentId: id });
-export const ToggleLikeSchema = z.object({ ...common, commentId: id });
-export const ReportCommentSchema = z.object({
-  ...common,
-  commentId: id,
-  reason: z.enum(REPORT_REASONS, { error: "Choose a reason." }),
-  note: z
-    .string()
-    .max(1000, "Note is too long (the limit is 1,000 characters).")
-    .optional()
-    .transform((v) => v?.trim() || null),
-});
 
 function fields(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
