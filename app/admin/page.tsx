@@ -57,7 +57,7 @@ export default async function AdminDashboardPage() {
                     This week
                   </th>
                   <th scope="col" className={styles.num}>
-                    Published
+                    All time
                   </th>
                 </tr>
               </thead>

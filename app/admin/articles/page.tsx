@@ -36,7 +36,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
         </button>
       </form>
       <div className="table-wrap">
-        <table className={styles.table}>
+        <table className={`${styles.table} ${styles.wide}`}>
           <caption className="visually-hidden">Articles</caption>
           <thead>
             <tr>

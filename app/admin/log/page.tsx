@@ -102,7 +102,7 @@ export default async function LogPage({ searchParams }: { searchParams: SearchPa
         <p className="empty-state">{filtered ? "No decisions match these filters." : "No decisions yet."}</p>
       ) : (
         <div className="table-wrap">
-          <table className={styles.table}>
+          <table className={`${styles.table} ${styles.wide}`}>
             <caption className="visually-hidden">Moderation decisions, newest first</caption>
             <thead>
               <tr>
@@ -126,11 +126,11 @@ export default async function LogPage({ searchParams }: { searchParams: SearchPa
                       )}
                     </td>
                     <td className={styles.nowrap}>{ACTION_LABELS[row.action]}</td>
-                    <td style={{ overflowWrap: "anywhere" }}>
+                    <td>
                       <span className={styles.muted}>{row.targetType} </span>
                       {href ? <Link href={href}>{row.targetLabel}</Link> : row.targetLabel}
                     </td>
-                    <td style={{ overflowWrap: "anywhere" }}>{row.reason ?? <span className={styles.muted}>—</span>}</td>
+                    <td>{row.reason ?? <span className={styles.muted}>—</span>}</td>
                     <td className={styles.nowrap}>
                       <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
                     </td>

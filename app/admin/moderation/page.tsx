@@ -83,7 +83,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
       {items.length === 0 ? (
         <p className="empty-state">{cursor ? "No more comments in this queue." : EMPTY[queue]}</p>
       ) : (
-        <ol className={styles.queue}>
+        <ol className={styles.queue} aria-label="Comments in this queue">
           {items.map((item) => (
             <QueueItem key={item.id} item={item} queue={queue} before={before} bulkFormId={bulkFormId} now={now} />
           ))}

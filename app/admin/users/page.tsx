@@ -69,7 +69,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       </p>
       {users.length > 0 ? (
         <div className="table-wrap">
-          <table className={styles.table}>
+          <table className={`${styles.table} ${styles.medium}`}>
             <caption className="visually-hidden">People</caption>
             <thead>
               <tr>
@@ -88,7 +88,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                     <td>
                       <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
                     </td>
-                    <td className={styles.muted} style={{ overflowWrap: "anywhere" }}>
+                    <td className={styles.muted}>
                       {u.email}
                     </td>
                     <td>
