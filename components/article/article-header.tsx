@@ -20,15 +20,15 @@ export function ArticleHeader({ article }: { article: ArticleDetail }) {
         </span>
         {updated ? (
           <>
-            <span className="meta__sep" aria-hidden="true" />
+            <span className="meta__sep" aria-hidden="true">{" · "}</span>
             <span>
               Updated <ArticleTime date={article.updatedAt} />
             </span>
           </>
         ) : null}
-        <span className="meta__sep" aria-hidden="true" />
+        <span className="meta__sep" aria-hidden="true">{" · "}</span>
         <span>{readingTimeLabel(article.body)}</span>
-        <span className="meta__sep" aria-hidden="true" />
+        <span className="meta__sep" aria-hidden="true">{" · "}</span>
         <a href="#comments">{commentCountLabel(article.commentCount)}</a>
       </p>
     </header>
