@@ -56,15 +56,17 @@ test.describe("a thread of 250 comments", () => {
   test("a permalink to a comment on a later page lands on that comment", async ({ page }) => {
     const article = createArticle();
     const ids = insertManyComments(article.id, (await createUser()).id, 250);
-    const target = ids[17]!; // the 233rd newest: page 12
+    const target = ids[100]!; // the 150th newest: page 8
     await page.goto(`${article.url}?c=${target}#comment-${target}`);
     const comment = page.locator(`#comment-${target}`);
     await expect(comment).toBeVisible();
-    await expect(comment).toContainText("Comment number 18");
+    await expect(comment).toContainText("Comment number 101");
     await expect(comment).toBeInViewport();
-    // Reading on continues from there.
+    // Reading on continues from there, without gaps.
+    expect((await idsOnPage(page)).at(-1)).toBe(ids[81]);
     await page.getByRole("link", { name: "Show more comments" }).click();
-    await expect(page.locator(`#comment-${ids[0]}`)).toBeVisible();
+    await expect(page.locator(`#comment-${ids[80]}`)).toBeVisible();
+    expect((await idsOnPage(page))[0]).toBe(ids[80]);
   });
 
   test("a signed-in reader's permalink lands too, with the controls of the live page", async ({ readerPage: page }) => {

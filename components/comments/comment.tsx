@@ -198,6 +198,11 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
 
         {reporting ? (
           <ReportCommentForm slug={ctx.slug} returnTo={returnTo} commentId={comment.id} cancelHref={cancelHref} />
+        ) : ctx.open.report === comment.id && comment.reportedByViewer ? (
+          // The page after a report sent without JavaScript (the form posts back to this URL).
+          <p role="status" className={`notice ${styles.formStatus}`}>
+            Thanks for reporting.
+          </p>
         ) : null}
         {replying ? (
           <CommentForm slug={ctx.slug} returnTo={returnTo} parentId={comment.id} cancelHref={cancelHref} autoFocus />
