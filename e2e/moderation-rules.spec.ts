@@ -112,7 +112,7 @@ test.describe("rules", () => {
 
     const regular = await createUser();
     const other = createArticle();
-    for (let i = 0; i < 3; i++) insertComment({ articleId: other.id, authorId: regular.id, status: "approved" });
+    for (let i = 0; i < 3; i++) insertComment({ articleId: other.id, authorId: regular.id, status: "approved", createdAt: new Date(Date.now() - (i + 2) * 3600_000) });
     const context = await browser.newContext();
     await loginAs(context, regular);
     const regularPage = await context.newPage();
@@ -134,7 +134,7 @@ test.describe("rules", () => {
 
     // A regular (3 approved comments, the default threshold) publishes at once.
     const regular2 = await createUser();
-    for (let i = 0; i < 3; i++) insertComment({ articleId: other.id, authorId: regular2.id, status: "approved" });
+    for (let i = 0; i < 3; i++) insertComment({ articleId: other.id, authorId: regular2.id, status: "approved", createdAt: new Date(Date.now() - (i + 2) * 3600_000) });
     const context2 = await browser.newContext();
     await loginAs(context2, regular2);
     const regularPage2 = await context2.newPage();

@@ -33,6 +33,9 @@ export function OwnComments({ comments }: { comments: AuthorCommentItem[] }) {
               {label ? <span className="badge">{label}</span> : null}
             </div>
             <p className={styles.commentBody}>{c.body}</p>
+            {c.status === "rejected" && !c.deleted && c.statusReason ? (
+              <p className="meta">Moderator’s reason: {c.statusReason}</p>
+            ) : null}
           </li>
         );
       })}
