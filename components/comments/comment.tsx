@@ -79,7 +79,7 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
   if (comment.removed) {
     return (
       <li className={styles.item}>
-        <article id={`comment-${comment.id}`} className={`${styles.comment} ${styles.removed}`} aria-label="Removed comment">
+        <article id={`comment-${comment.id}`} className={`${styles.comment} ${styles.removed}`}>
           <p className={styles.placeholder}>{comment.removed === "deleted" ? "Comment deleted" : "Removed by a moderator"}</p>
         </article>
         {replies ? <Replies comment={comment} ctx={ctx} level={level} /> : null}
@@ -95,7 +95,6 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
       <article
         id={`comment-${comment.id}`}
         className={`${styles.comment} ${comment.status === "pending" ? styles.pending : ""} ${own ? styles.own : ""}`}
-        aria-label={`Comment by ${name}`}
       >
         <header className={styles.header}>
           <span className={`${styles.author} ${comment.author ? "" : styles.deletedUser}`}>{name}</span>

@@ -99,7 +99,7 @@ export async function CommentsSection({ article, viewer, view, open }: CommentsS
           <p className={`empty-state ${styles.empty}`}>No comments yet. Be the first to comment!</p>
         ) : null
       ) : (
-        <nav className={styles.sort} aria-label="Sort comments">
+        <nav className={styles.sort} aria-label="Sort order">
           <span className={styles.sortLabel}>Sort by</span>
           <ul>
             {SORTS.map((sort) => (
