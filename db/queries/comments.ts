@@ -575,9 +575,10 @@ const isVisible = (c: { status: CommentStatus; deletedAt: Date | null }) => c.st
 
 /** Counts the author's approved comments, stopping at `cap` (all the rules need to know). */
 function countApproved(db: Db, authorId: string, cap: number, exceptId?: number): number {
+  // `+status`: keeps SQLite on comments_author_idx; on comments_status_idx it scanned every approved comment on the site.
   const row = stmt(
     db,
-    `select count(*) as n from (select 1 from comments where author_id = ? and status = 'approved' and deleted_at is null and id != ? limit ?)`,
+    `select count(*) as n from (select 1 from comments where author_id = ? and +status = 'approved' and deleted_at is null and id != ? limit ?)`,
   ).get(authorId, exceptId ?? -1, cap) as { n: number };
   return row.n;
 }
