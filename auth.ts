@@ -6,6 +6,7 @@
  * The config is a function so nothing here runs at build time (no database,
  * no generated secret) — only when a request needs it.
  */
+import { createHmac, timingSafeEqual } from "node:crypto";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
@@ -24,8 +25,40 @@ export class SigninThrottled extends CredentialsSignin {
   code = "throttled";
 }
 
+const TICKET_TTL_MS = 60_000;
+
+function ticketSignature(payload: string): Buffer {
+  return createHmac("sha256", resolveAuthSecret()).update(`signup-ticket:${payload}`).digest();
+}
+
+/**
+ * A short-lived, server-signed pass that signs in the account sign-up has just
+ * created, so sign-up costs one scrypt hash instead of two. It only ever
+ * travels inside the server (signIn builds its own request), never to a browser.
+ */
+export function signupTicket(userId: string): string {
+  const payload = `${userId}.${Date.now() + TICKET_TTL_MS}`;
+  return `${payload}.${ticketSignature(payload).toString("base64url")}`;
+}
+
+function userIdFromTicket(ticket: string): string | null {
+  const cut = ticket.lastIndexOf(".");
+  const payload = ticket.slice(0, cut);
+  const given = Buffer.from(ticket.slice(cut + 1), "base64url");
+  const expected = ticketSignature(payload);
+  if (cut < 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const [userId, expires] = payload.split(".");
+  return userId && Number(expires) > Date.now() ? userId : null;
+}
+
 /** Checks email and password, with throttling shared through SQLite. */
 async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request) {
+  if (typeof credentials.signupTicket === "string") {
+    const id = userIdFromTicket(credentials.signupTicket);
+    const email = typeof credentials.email === "string" ? normaliseEmail(credentials.email) : "";
+    const user = id ? getUserCredentialsByEmail({ email }) : null;
+    return user && user.id === id ? { id: user.id } : null;
+  }
   const email = typeof credentials.email === "string" ? normaliseEmail(credentials.email) : "";
   const password = typeof credentials.password === "string" ? credentials.password : "";
   if (!email || !password || email.length > 254 || password.length > 1000) return null;

@@ -96,7 +96,8 @@ test.describe("with JavaScript", () => {
     await page.getByLabel("Password").fill("a perfectly fine passphrase");
     await page.getByRole("button", { name: "Create account" }).click();
 
-    await expect(page).toHaveURL(/\/$/);
+    // Sign-up hashes a password (scrypt, 128 MiB): allow for a busy machine.
+    await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
     await expectSignedInAs(page, name);
     const row = e2eDb().select({ role: users.role, hash: users.passwordHash }).from(users).where(eq(users.email, email)).get();
     expect(row?.role).toBe("reader");
@@ -254,7 +255,7 @@ test.describe("with JavaScript", () => {
     await page.getByLabel("Email").fill(`ret-${uniqueSuffix()}@example.test`);
     await page.getByLabel("Password").fill("a perfectly fine passphrase");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(new RegExp(`/articles/${article.slug}$`));
+    await expect(page).toHaveURL(new RegExp(`/articles/${article.slug}$`), { timeout: 20_000 });
   });
 
   for (const evil of ["//evil.example", "https://evil.example", "/\\evil.example"]) {
@@ -395,7 +396,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("a perfectly fine passphrase");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/account$/);
+    await expect(page).toHaveURL(/\/account$/, { timeout: 20_000 });
     await expectSignedInAs(page, name);
 
     await header(page).getByRole("button", { name: "Sign out" }).click();
@@ -443,13 +444,16 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("create-admin command", () => {
+  // Each case starts a TypeScript process, migrates a fresh database and may hash with scrypt.
+  test.describe.configure({ timeout: 90_000 });
+
   function tempDatabase(): string {
     return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "broadsheet-cli-")), "news.db");
   }
 
   async function createAdmin(databasePath: string, args: string[]) {
     try {
-      const { stdout, stderr } = await run("npx", ["tsx", "scripts/create-admin.ts", ...args], {
+      const { stdout, stderr } = await run(path.resolve("node_modules/.bin/tsx"), ["scripts/create-admin.ts", ...args], {
         env: { ...process.env, DATABASE_PATH: databasePath },
       });
       return { code: 0, stdout, stderr };

@@ -2,8 +2,8 @@
 
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/auth";
-import { createUserWithPassword } from "@/db/queries/users";
+import { signIn, signOut, signupTicket } from "@/auth";
+import { createUserWithPassword, getUserCredentialsByEmail } from "@/db/queries/users";
 import { listRecentSigninFailures } from "@/db/queries/signin-attempts";
 import { fieldErrors, SignInSchema, SignUpSchema, type FieldErrors } from "@/lib/account-rules";
 import { enabledOAuthProviders } from "@/lib/auth-providers";
@@ -37,9 +37,14 @@ function throttleState(email: string, ip: string): AuthFormState | null {
  * URL, with the session cookie set) propagates as NEXT_REDIRECT. Only
  * AuthError is caught: a failed or refused sign-in becomes a message.
  */
-async function signInWithCredentials(email: string, password: string, redirectTo: string, ip: string): Promise<AuthFormState> {
+async function signInWithCredentials(
+  credentials: { email: string; password: string } | { email: string; signupTicket: string },
+  redirectTo: string,
+  ip: string,
+): Promise<AuthFormState> {
+  const { email } = credentials;
   try {
-    await signIn("credentials", { email, password, redirectTo });
+    await signIn("credentials", { ...credentials, redirectTo });
   } catch (error) {
     if (error instanceof AuthError) {
       if (error.type === "CredentialsSignin" && (error as AuthError & { code?: string }).code === "throttled") {
@@ -65,7 +70,7 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
   const ip = clientIpFrom(await headers());
   const refused = throttleState(email, ip);
   if (refused) return refused;
-  return signInWithCredentials(email, password, redirectTo, ip);
+  return signInWithCredentials({ email, password }, redirectTo, ip);
 }
 
 export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
@@ -76,6 +81,9 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
 
   const { name, email, password } = parsed.data;
+  const taken = { ok: false, errors: { email: "An account with this email already exists. Sign in instead." }, values };
+  // Cheap check first, so a duplicate costs no hashing; the insert re-checks inside its transaction.
+  if (getUserCredentialsByEmail({ email })) return taken;
   let created;
   try {
     created = createUserWithPassword({ name, email, passwordHash: await hashPassword(password) });
@@ -83,14 +91,9 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
     console.error("Sign-up failed", error);
     return { ok: false, message: "We could not create your account just now. Please try again.", values };
   }
-  if (!created.ok) {
-    return {
-      ok: false,
-      errors: { email: "An account with this email already exists. Sign in instead." },
-      values,
-    };
-  }
-  return signInWithCredentials(email, password, redirectTo, clientIpFrom(await headers()));
+  if (!created.ok) return taken;
+  // The password was just checked and hashed: sign the new account in with a one-minute server-side ticket.
+  return signInWithCredentials({ email, signupTicket: signupTicket(created.id) }, redirectTo, clientIpFrom(await headers()));
 }
 
 export async function signOutAction(): Promise<void> {
