@@ -30,6 +30,15 @@ export type Server = {
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
+// Servers still running when the suite ends, however it ends, are killed with it.
+const running = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => process.exit(130));
+}
+
 export function distDirOrFail(): string {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
@@ -54,6 +63,7 @@ export async function startServer(options: ServerOptions): Promise<Server> {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
   const log: string[] = [];
   const errors: string[] = [];
   let exited = false;
@@ -67,7 +77,13 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   };
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
-  const exitPromise = new Promise<void>((resolve) => child.on("exit", () => ((exited = true), resolve())));
+  const exitPromise = new Promise<void>((resolve) =>
+    child.on("exit", () => {
+      exited = true;
+      running.delete(child);
+      resolve();
+    }),
+  );
 
   const deadline = Date.now() + 60_000;
   for (;;) {
