@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { articles, commentLikes, comments, sessions, users } from "@/db/schema";
+import {
+  createUserWithPassword,
+  deleteUserAccount,
+  getUserCredentialsByEmail,
+  getUserDataExport,
+  getViewerById,
+  listArticleSlugsCommentedBy,
+} from "./users";
+import { listRecentSigninFailures, recordSigninAttempt } from "./signin-attempts";
+
+function article() {
+  const row = getDb().select({ id: articles.id, slug: articles.slug }).from(articles).limit(1).get();
+  if (!row) throw new Error("seeded articles expected");
+  return row;
+}
+
+function newUser(name: string) {
+  const result = createUserWithPassword({ name, email: `${crypto.randomUUID()}@example.test`, passwordHash: "scrypt$x" });
+  if (!result.ok) throw new Error("user not created");
+  return result.id;
+}
+
+describe("users queries", () => {
+  it("creates a user once per email", () => {
+    const email = `${crypto.randomUUID()}@example.test`;
+    const first = createUserWithPassword({ name: "First", email, passwordHash: "h" });
+    expect(first.ok).toBe(true);
+    expect(createUserWithPassword({ name: "Second", email, passwordHash: "h" })).toEqual({ ok: false, reason: "email-taken" });
+    expect(getUserCredentialsByEmail({ email })).toMatchObject({ passwordHash: "h" });
+    expect(getViewerById({ id: first.ok ? first.id : "" })).toMatchObject({ name: "First", role: "reader", status: "active" });
+  });
+
+  it("deleting an account keeps its comments without an author, and takes back its likes", () => {
+    const db = getDb();
+    const a = article();
+    const leaving = newUser("Leaving Reader");
+    const staying = newUser("Staying Reader");
+    const own = db.insert(comments).values({ articleId: a.id, authorId: leaving, body: "mine", status: "approved" }).returning().get();
+    const other = db
+      .insert(comments)
+      .values({ articleId: a.id, authorId: staying, body: "theirs", status: "approved", likeCount: 2 })
+      .returning()
+      .get();
+    db.insert(commentLikes).values({ userId: leaving, commentId: other.id }).run();
+    db.insert(sessions).values({ sessionToken: crypto.randomUUID(), userId: leaving, expires: new Date(Date.now() + 1e6) }).run();
+
+    expect(listArticleSlugsCommentedBy({ authorId: leaving })).toEqual([a.slug]);
+    expect(getUserDataExport({ id: leaving })?.comments.map((c) => c.body)).toEqual(["mine"]);
+
+    deleteUserAccount({ id: leaving });
+
+    expect(getViewerById({ id: leaving })).toBeNull();
+    expect(db.select().from(comments).where(eq(comments.id, own.id)).get()).toMatchObject({ authorId: null, body: "mine" });
+    expect(db.select().from(comments).where(eq(comments.id, other.id)).get()?.likeCount).toBe(1);
+    expect(db.select().from(sessions).where(eq(sessions.userId, leaving)).all()).toEqual([]);
+    expect(db.select().from(users).where(eq(users.id, staying)).get()).toBeDefined();
+  });
+
+  it("exports hidden comments too, and never the password hash", () => {
+    const db = getDb();
+    const id = newUser("Exporter");
+    db.insert(comments).values({ articleId: article().id, authorId: id, body: "held", status: "pending" }).run();
+    db.insert(comments).values({ articleId: article().id, authorId: id, body: "gone", status: "approved", deletedAt: new Date() }).run();
+    const data = getUserDataExport({ id });
+    expect(data?.comments.map((c) => [c.body, c.status])).toEqual([
+      ["held", "pending"],
+      ["gone", "approved"],
+    ]);
+    expect(data?.comments[1]?.deletedAt).not.toBeNull();
+    expect(JSON.stringify(data)).not.toContain("scrypt");
+  });
+});
+
+describe("sign-in attempts", () => {
+  it("lists only recent failures, per email and per address", () => {
+    const now = new Date();
+    const email = `${crypto.randomUUID()}@example.test`;
+    const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
+    recordSigninAttempt({ email, ip, succeeded: false, now: new Date(now.getTime() - 20 * 60_000) });
+    recordSigninAttempt({ email, ip, succeeded: true, now });
+    recordSigninAttempt({ email, ip: "198.51.100.1", succeeded: false, now });
+    recordSigninAttempt({ email: "other@example.test", ip, succeeded: false, now });
+    const failures = listRecentSigninFailures({ email, ip, now: new Date(now.getTime() + 1) });
+    expect(failures.byEmail).toHaveLength(1);
+    expect(failures.byIp).toHaveLength(1);
+  });
+});
