@@ -168,6 +168,32 @@ test.describe("rules", () => {
     await reader.close();
   });
 
+  test("auto-close: comments close N days after publication", async ({ adminPage: page, browser }) => {
+    // Ten years, so only this test's back-dated article is affected while the setting is on.
+    const old = createArticle({ publishedAt: new Date(Date.now() - 3700 * 86400_000) });
+    const fresh = createArticle();
+    const days = page.getByLabel("Close comments after (days)");
+    await page.goto("/admin/settings");
+    await days.fill("3650");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("form", { name: "Moderation settings" }).getByRole("status")).toHaveText("Settings saved.");
+    try {
+      const reader = await readerOn(browser, old.slug);
+      await expect(reader.page.getByText("Comments are closed.")).toBeVisible();
+      await expect(reader.page.getByRole("textbox", { name: "Comment" })).toHaveCount(0);
+      await reader.page.goto(`/articles/${fresh.slug}`);
+      await expect(reader.page.getByRole("textbox", { name: "Comment" })).toBeVisible();
+      await reader.close();
+      await page.goto(`/admin/articles/${old.slug}`);
+      await expect(page.getByText(/closed automatically since/)).toBeVisible();
+    } finally {
+      await page.goto("/admin/settings");
+      await days.fill("0");
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await expect(page.getByRole("form", { name: "Moderation settings" }).getByRole("status")).toHaveText("Settings saved.");
+    }
+  });
+
   test("a moderator has no settings page", async ({ moderatorPage: page }) => {
     const response = await page.goto("/admin/settings");
     expect(response?.status()).toBe(404);

@@ -9,6 +9,8 @@ import { ArticleBody } from "./article-body";
 import { ArticleHeader } from "./article-header";
 import { ArticleJsonLd } from "./article-json-ld";
 import { RelatedArticles } from "./related-articles";
+import { getAutoCloseDays } from "@/db/queries/article-admin";
+import { isAutoClosed } from "@/lib/auto-close";
 
 /** The article page body, shared by the live route and its cached anonymous twin. */
 export async function ArticlePage({
@@ -38,7 +40,8 @@ export async function ArticlePage({
           id: article.id,
           slug: article.slug,
           title: article.title,
-          commentsOpen: article.commentsOpen,
+          // Moderation issue: closed by hand, or by the "close comments after N days" setting.
+          commentsOpen: article.commentsOpen && !isAutoClosed(article.publishedAt, getAutoCloseDays(), new Date()),
           commentCount: article.commentCount,
         }}
         viewer={viewer}

@@ -14,6 +14,8 @@ import {
 } from "@/lib/permissions";
 import { checkRateLimit, RECENT_LIMIT } from "@/lib/rate-limits";
 import { getModerationSettingsIn, isRateLimitExemptIn } from "./settings";
+import { getAutoCloseDays } from "@/db/queries/article-admin";
+import { isAutoClosed } from "@/lib/auto-close";
 
 /*
  * The article page's comment queries are raw prepared statements: each is one
@@ -549,18 +551,20 @@ export function readUserForWrite(db: Db, userId: string): (PermissionViewer & { 
   };
 }
 
-type ArticleRow = { id: number; slug: string; comments_open: number; status: "draft" | "published"; premod_override: PremodMode | null };
+type ArticleRow = { id: number; slug: string; comments_open: number; status: "draft" | "published"; premod_override: PremodMode | null; published_at?: number };
 
 function readArticle(db: Db, articleId: number): ArticleRow | null {
   return (
-    (stmt(db, `select id, slug, comments_open, status, premod_override from articles where id = ?`).get(articleId) as
+    (stmt(db, `select id, slug, comments_open, status, premod_override, published_at from articles where id = ?`).get(articleId) as
       | ArticleRow
       | undefined) ?? null
   );
 }
 
-function permArticle(a: { comments_open: number; status: "draft" | "published" }) {
-  return { commentsOpen: a.comments_open === 1, status: a.status };
+function permArticle(a: { comments_open: number; status: "draft" | "published"; published_at?: number }) {
+  // Moderation issue: the site's "close comments after N days" setting closes new posts and replies too.
+  const autoClosed = a.published_at !== undefined && isAutoClosed(new Date(a.published_at), getAutoCloseDays(), new Date());
+  return { commentsOpen: a.comments_open === 1 && !autoClosed, status: a.status };
 }
 
 /** Keeps `articles.comment_count` and the parent's `reply_count` in step with one comment's visibility. */
