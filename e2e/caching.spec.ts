@@ -56,6 +56,13 @@ async function anonymousPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** A page in a browser context of its own, signed in as `user` (fixture pages share one context). */
+async function pageSignedInAs(browser: Browser, user: TestUser): Promise<Page> {
+  const context = await browser.newContext();
+  await loginAs(context, user);
+  return context.newPage();
+}
+
 /**
  * Reloads the anonymous page until `check` passes, and fails unless it passes
  * within FRESH_WITHIN_MS of `since` (the moment the write was acknowledged).
@@ -270,12 +277,12 @@ test.describe("a comment change reaches anonymous readers within 2 seconds", () 
     });
   });
 
-  test("an approved comment", async ({ browser, page, moderatorPage }) => {
+  test("an approved comment", async ({ browser, reader, moderator }) => {
     const article = createArticle();
     // A reader with no approved comment who posts a link is held for review.
-    const newcomer = await createUser();
     const text = `Held for review ${uniqueSuffix()} https://example.com/source`;
-    await loginAs(page, newcomer);
+    const page = await pageSignedInAs(browser, reader);
+    const moderatorPage = await pageSignedInAs(browser, moderator);
     await page.goto(article.url);
     await postComment(page, text);
     await expect(page.getByText("Your comment is awaiting moderation.")).toBeVisible();
@@ -296,8 +303,9 @@ test.describe("a comment change reaches anonymous readers within 2 seconds", () 
     });
   });
 
-  test("a rejected comment", async ({ browser, readerPage, moderatorPage }) => {
+  test("a rejected comment", async ({ browser, readerPage, moderator }) => {
     const article = createArticle();
+    const moderatorPage = await pageSignedInAs(browser, moderator);
     const text = `Soon rejected ${uniqueSuffix()}`;
     await readerPage.goto(article.url);
     await postComment(readerPage, text);
