@@ -7,7 +7,9 @@
 import type Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { findCommentPage, getThread, listCommentsPage } from "./comments";
+import { createComment, deleteComment, editComment, findCommentPage, getThread, listCommentsPage } from "./comments";
+import { toggleLike } from "./likes";
+import { reportComment } from "./reports";
 
 type Captured = { sql: string; args: unknown[] };
 const captured: Captured[] = [];
@@ -83,7 +85,9 @@ beforeAll(() => {
     }
     sqlite.prepare(`update comments set root_id = id where root_id is null`).run();
   })();
-  articleId = articles[1]!;
+  // The last article is the one whose ids focusId and replyId hold.
+  articleId = articles[articles.length - 1]!;
+  sqlite.prepare(`update comments set status = 'approved', deleted_at = null where id in (?, ?)`).run(focusId, replyId);
   sqlite.exec("analyze");
   capture(sqlite);
   capturing = true;
@@ -100,6 +104,15 @@ beforeAll(() => {
     getThread({ articleId, commentId: focusId, viewerId: viewer, after: thread?.nextCursor ?? null });
     findCommentPage({ articleId, commentId: replyId, viewerId: viewer, sort: "newest" });
   }
+  // The write path too: posting must not slow down as the site grows.
+  const posted = createComment({ articleId, authorId: viewerId, body: "A new comment", now: new Date() });
+  if (!posted.ok) throw new Error(posted.message);
+  const reply = createComment({ articleId, authorId: viewerId, parentId: focusId, body: "A new reply", now: new Date(Date.now() + 20_000) });
+  if (!reply.ok) throw new Error(reply.message);
+  editComment({ commentId: posted.id, userId: viewerId, body: "An edited comment", now: new Date(Date.now() + 30_000) });
+  deleteComment({ commentId: reply.id, userId: viewerId });
+  toggleLike({ commentId: focusId, userId: "explain-author-1" });
+  reportComment({ commentId: focusId, userId: "explain-author-1", reason: "spam" });
   capturing = false;
 });
 
@@ -118,7 +131,9 @@ function plan(c: Captured): string[] {
 describe("article page comment queries", () => {
   it("were captured", () => {
     expect(captured.length).toBeGreaterThan(10);
-    expect(new Set(captured.map((c) => c.sql)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(captured.map((c) => c.sql)).size).toBeGreaterThanOrEqual(20);
+    // Thread view and permalinks really ran (not just the page queries).
+    expect(captured.some((c) => /where c.parent_id = @parentId/.test(c.sql))).toBe(true);
   });
 
   it("never scan the comments table without an index", () => {
