@@ -22,7 +22,7 @@ import { locks } from "./locks";
 import { backupUnderLoad } from "./backup";
 import type { Context } from "./support/context";
 import { Data } from "./support/data";
-import { Report } from "./support/report";
+import { Report, reports as madeSoFar } from "./support/report";
 import { distDirOrFail, startServer } from "./support/server";
 import { xss } from "./xss";
 
@@ -80,10 +80,12 @@ async function main(): Promise<number> {
     for (const item of items) {
       const t0 = Date.now();
       let report: Report;
+      const made = madeSoFar.length;
       try {
         report = await item.run(ctx);
       } catch (error) {
-        report = new Report(item.name);
+        // Keep what the item had found before it crashed.
+        report = madeSoFar.length > made ? madeSoFar[madeSoFar.length - 1]! : new Report(item.name);
         report.check(false, `crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
       reports.push(report);

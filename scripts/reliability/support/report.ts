@@ -1,8 +1,13 @@
 /** What each item of the suite hands back: figures to print and failures that fail the run. */
+/** The reports made so far, so a run that crashes mid-item still shows what it had found. */
+export const reports: Report[] = [];
+
 export class Report {
   readonly figures: string[] = [];
   readonly failures: string[] = [];
-  constructor(readonly title: string) {}
+  constructor(readonly title: string) {
+    reports.push(this);
+  }
 
   figure(line: string): void {
     this.figures.push(line);
