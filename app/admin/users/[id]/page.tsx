@@ -50,7 +50,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </PageHeader>
 
       {status !== "active" ? (
-        <p className="notice notice--warning">
+        <p className="notice notice--warning" style={{ marginBottom: "var(--space-4)" }}>
           {status === "suspended"
             ? `Suspended until ${user.suspendedUntil ? formatDateTime(user.suspendedUntil) : "further notice"}.`
             : "Banned."}{" "}
