@@ -97,6 +97,9 @@ test.describe("front page to article", () => {
   test("a section front lists its stories newest first", async ({ page }) => {
     await page.goto("/sections/business");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Business");
+    await expect(
+      page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Business" }),
+    ).toHaveAttribute("aria-current", "page");
     await expect(page).toHaveTitle(/^Business \| Broadsheet$/);
     const dates = await page.locator("main article time").evaluateAll((nodes) =>
       nodes.map((node) => node.getAttribute("datetime") ?? ""),
@@ -105,6 +108,28 @@ test.describe("front page to article", () => {
     expect([...dates].sort().reverse()).toEqual(dates);
     await page.getByRole("link", { name: /bakery chain hands 40 percent/ }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("bakery chain");
+  });
+
+  test("a long section front is paginated, oldest stories on the last page", async ({ page }) => {
+    // Eleven old Culture stories of this test's own make the section two pages long (ten a page).
+    const suffix = uniqueSuffix();
+    const insert = e2eDb().$client.prepare(
+      `insert into articles (slug, title, dek, body, section, author, published_at, updated_at, status, comments_open, comment_count)
+       values (?, ?, 'An archive story.', 'From the archive.', 'Culture', 'Archive Desk', ?, ?, 'published', 1, 0)`,
+    );
+    const titles: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const at = Date.parse("2018-01-01T12:00:00Z") + i * 86_400_000;
+      titles.push(`Archive review ${i} ${suffix}`);
+      insert.run(`archive-review-${i}-${suffix}`, titles[i], at, at);
+    }
+    await page.goto("/sections/culture?page=2");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Culture");
+    await expect(page.getByText("page 2 of 2")).toBeVisible();
+    // The three oldest, newest first.
+    await expect(page.locator("main article h2")).toHaveText([titles[2]!, titles[1]!, titles[0]!]);
+    await expect(page.getByRole("link", { name: "← Newer stories" })).toHaveAttribute("href", "/sections/culture");
+    await expect(page.getByRole("link", { name: "Older stories →" })).toHaveCount(0);
   });
 
   test("a signed-in reader sees their name and a Sign out button in the header", async ({ readerPage, reader }) => {

@@ -3,12 +3,13 @@ import { signOutAction } from "@/app/(auth)/actions";
 import type { Viewer } from "@/lib/viewer";
 import { SECTIONS, sectionHref } from "@/lib/slug";
 import { SITE_NAME, SITE_TAGLINE } from "@/lib/site";
+import { NavLink } from "./nav-link";
 
 /**
  * Masthead, section navigation and the account area. The viewer is a prop
  * (never read here) so cached pages can render it with `null`.
  */
-export function SiteHeader({ viewer, currentSection }: { viewer: Viewer | null; currentSection?: string }) {
+export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
   return (
     <header className="site-header">
       <div className="page site-header__top">
@@ -38,13 +39,11 @@ export function SiteHeader({ viewer, currentSection }: { viewer: Viewer | null; 
       <nav aria-label="Sections" className="section-nav">
         <ul className="page">
           <li>
-            <Link href="/">Front page</Link>
+            <NavLink href="/">Front page</NavLink>
           </li>
           {SECTIONS.map((section) => (
             <li key={section}>
-              <Link href={sectionHref(section)} aria-current={currentSection === section ? "page" : undefined}>
-                {section}
-              </Link>
+              <NavLink href={sectionHref(section)}>{section}</NavLink>
             </li>
           ))}
         </ul>
