@@ -45,9 +45,14 @@ test.describe("reading comments", () => {
     await expect(comment.locator("p", { hasText: "Second paragraph." })).toBeVisible();
     await expect(comment.getByText("2 likes")).toBeVisible();
     // Anonymous readers get links that lead to sign-in and back.
-    for (const name of ["Reply", "Like", "Report"]) {
+    for (const name of ["Reply", "Report"]) {
       await expect(comment.getByRole("link", { name, exact: true })).toHaveAttribute("href", /^\/signin\?callbackUrl=/);
     }
+    const like = comment.getByRole("button", { name: "Like" });
+    await expect(like).toHaveAttribute("aria-pressed", "false");
+    await like.click();
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+    expect(decodeURIComponent(new URL(page.url()).searchParams.get("callbackUrl") ?? "")).toBe(`${article.url}#comment-${c.id}`);
   });
 
   test("links in comments are safe, nofollow links; other text stays text", async ({ page, reader }) => {

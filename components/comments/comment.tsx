@@ -134,13 +134,17 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
                 <Link href={signInHref(ctx, comment.id)} className={styles.control} prefetch={false}>
                   Reply
                 </Link>
-                <Link href={signInHref(ctx, comment.id)} className={styles.control} prefetch={false}>
-                  <span aria-hidden="true" className={styles.heart}>
-                    ♡
-                  </span>
-                  Like
-                </Link>
-                {comment.likeCount > 0 ? <span className={styles.likeCount}>{likeLabel(comment.likeCount)}</span> : null}
+                {/* Still a Like button (aria-pressed), which takes the reader to sign in and back. */}
+                <form action="/signin" method="get" className={styles.likeForm}>
+                  <input type="hidden" name="callbackUrl" value={articleViewHref(ctx.slug, ctx.view, `comment-${comment.id}`)} />
+                  <button type="submit" className={styles.likeButton} aria-pressed="false">
+                    <span aria-hidden="true" className={styles.heart}>
+                      ♡
+                    </span>
+                    Like
+                  </button>
+                  {comment.likeCount > 0 ? <span className={styles.likeCount}>{likeLabel(comment.likeCount)}</span> : null}
+                </form>
                 <Link href={signInHref(ctx, comment.id)} className={styles.control} prefetch={false}>
                   Report
                 </Link>
