@@ -12,7 +12,7 @@ import {
   insertComment,
   listReports,
 } from "./support/comment-data";
-import { uniqueSuffix } from "./support/users";
+import { e2eDb, uniqueSuffix } from "./support/users";
 
 const MINUTE = 60_000;
 
@@ -404,6 +404,55 @@ test.describe("acting on comments", () => {
     await expect(page.locator(`#comment-${c.id}`).getByRole("link", { name: "Report" })).toHaveCount(0);
     await page.goto(`${article.url}?report=${c.id}`);
     await expect(page.getByRole("button", { name: "Send report" })).toHaveCount(0);
+  });
+});
+
+test.describe("every action checks again on the server", () => {
+  test("an edit saved after the 15-minute window is refused", async ({ readerPage: page, reader }) => {
+    const article = createArticle();
+    const c = insertComment({ articleId: article.id, authorId: reader.id, body: "Nearly too late", createdAt: new Date(Date.now() - 14 * MINUTE) });
+    await page.goto(`${article.url}?edit=${c.id}`);
+    await page.getByRole("textbox", { name: "Edit comment" }).fill("Changed after the window");
+    // The window closes while the form is open.
+    e2eDb().$client.prepare("update comments set created_at = ? where id = ?").run(Date.now() - 16 * MINUTE, c.id);
+    await page.getByRole("button", { name: "Save" }).click();
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Save" }) });
+    await expect(form.getByRole("alert")).toHaveText("Comments can only be edited for 15 minutes after posting.");
+    await expect(page.getByRole("textbox", { name: "Edit comment" })).toHaveValue("Changed after the window");
+    expect(getCommentRow(c.id)?.body).toBe("Nearly too late");
+  });
+
+  test("a reader banned while the reply form is open is refused, and told why", async ({ readerPage: page, reader }) => {
+    const article = createArticle();
+    const c = insertComment({ articleId: article.id, authorId: (await createUser()).id });
+    await page.goto(`${article.url}?reply=${c.id}`);
+    await page.getByRole("textbox", { name: "Reply" }).fill("This should never land");
+    e2eDb().$client.prepare("update users set status = 'banned', status_reason = 'Trolling' where id = ?").run(reader.id);
+    await page.getByRole("button", { name: "Post reply" }).click();
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Post reply" }) });
+    await expect(form.getByRole("alert")).toContainText(/banned.*Reason: Trolling/);
+    expect(getCommentRow(c.id)?.reply_count).toBe(0);
+  });
+
+  test("liking a comment removed meanwhile answers that it can't be found", async ({ readerPage: page }) => {
+    const article = createArticle();
+    const c = insertComment({ articleId: article.id, authorId: (await createUser()).id });
+    await page.goto(article.url);
+    e2eDb().$client.prepare("update comments set status = 'rejected' where id = ?").run(c.id);
+    await page.locator(`#comment-${c.id}`).getByRole("button", { name: "Like" }).click();
+    await expect(page.locator(`#comment-${c.id}`).getByRole("alert")).toHaveText("That comment can't be found.");
+    expect(getCommentRow(c.id)?.like_count).toBe(0);
+  });
+
+  test("comments closed while the form is open: the post is refused", async ({ readerPage: page }) => {
+    const article = createArticle();
+    await page.goto(article.url);
+    await page.getByRole("textbox", { name: "Comment" }).fill("Just in time?");
+    e2eDb().$client.prepare("update articles set comments_open = 0 where id = ?").run(article.id);
+    await page.getByRole("button", { name: "Post comment" }).click();
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Post comment" }) });
+    await expect(form.getByRole("alert")).toHaveText("Comments are closed.");
+    expect(commentCount(article.id)).toBe(0);
   });
 });
 
