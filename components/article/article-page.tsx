@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { CommentsSection, type CommentsSectionProps } from "@/components/comments/comments-section";
 import { getArticleBySlug, listRelatedArticles } from "@/db/queries/articles";
@@ -12,6 +13,9 @@ import { RelatedArticles } from "./related-articles";
 import { getAutoCloseDays } from "@/db/queries/article-admin";
 import { isAutoClosed } from "@/lib/auto-close";
 
+/** One query per request for the article, shared by generateMetadata and the page. */
+const getArticle = cache((slug: string) => getArticleBySlug({ slug }));
+
 /** The article page body, shared by the live route and its cached anonymous twin. */
 export async function ArticlePage({
   slug,
@@ -24,7 +28,7 @@ export async function ArticlePage({
   view: ArticleView;
   open: CommentsSectionProps["open"];
 }) {
-  const article = await getArticleBySlug({ slug });
+  const article = await getArticle(slug);
   if (!article) notFound();
   const related = await listRelatedArticles({ section: article.section, excludeId: article.id, limit: 4 });
   return (
@@ -53,7 +57,7 @@ export async function ArticlePage({
 }
 
 export async function articleMetadata(slug: string): Promise<Metadata> {
-  const article = await getArticleBySlug({ slug });
+  const article = await getArticle(slug);
   if (!article) return { title: "Page not found" };
   const path = `/articles/${article.slug}`;
   return {
