@@ -134,10 +134,14 @@ test.describe("posting", () => {
     await page.goto(article.url);
     const box = page.getByRole("textbox", { name: "Comment" });
     const text = `The new timetable suits me well ${uniqueSuffix()}`;
+    // Marks this document: a full reload would lose it.
+    await page.evaluate(() => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));
     await box.fill(text);
     await page.getByRole("button", { name: "Post comment" }).click();
     const comment = page.locator("article", { hasText: text });
     await expect(comment).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await expect(page.getByRole("button", { name: "Post comment" })).toBeFocused();
     await expect(comment).toContainText(reader.name);
     await expect(box).toHaveValue("");
     await expect(page.getByRole("heading", { level: 2, name: "1 Comment" })).toBeVisible();

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { postComment, postReply, type CommentFormState } from "@/app/(site)/articles/[slug]/actions";
-import { CommonFields, FormErrors } from "./form-bits";
+import { CommonFields, FormErrors, SubmitButton } from "./form-bits";
 import styles from "./comments.module.css";
 
 const initial: CommentFormState = { ok: false };
@@ -33,8 +33,6 @@ export function CommentForm({ slug, returnTo, parentId, cancelHref, autoFocus }:
       </label>
       <FormErrors id={errorId} messages={state.ok ? [] : [state.message, state.errors?.body]} />
       <textarea
-        // A new key empties the box after a successful post.
-        key={state.doneAt ?? "draft"}
         id={fieldId}
         name="body"
         rows={reply ? 3 : 4}
@@ -53,9 +51,9 @@ export function CommentForm({ slug, returnTo, parentId, cancelHref, autoFocus }:
               Cancel
             </Link>
           ) : null}
-          <button type="submit" className="button button--primary button--small" disabled={pending}>
+          <SubmitButton pending={pending} className="button button--primary button--small">
             {reply ? "Post reply" : "Post comment"}
-          </button>
+          </SubmitButton>
         </div>
       </div>
       {state.ok && state.message ? (

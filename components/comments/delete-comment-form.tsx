@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { deleteComment, type CommentFormState } from "@/app/(site)/articles/[slug]/actions";
-import { CommonFields, FormErrors } from "./form-bits";
+import { CommonFields, FormErrors, SubmitButton } from "./form-bits";
 import styles from "./comments.module.css";
 
 const initial: CommentFormState = { ok: false };
@@ -28,9 +28,9 @@ export function DeleteCommentForm({
       <FormErrors id={`delete-${commentId}-error`} messages={state.ok ? [] : [state.message]} />
       <p className={styles.confirmText}>Delete this comment? This can&rsquo;t be undone.</p>
       <div className="actions">
-        <button type="submit" className="button button--danger button--primary button--small" disabled={pending} autoFocus>
+        <SubmitButton pending={pending} className="button button--danger button--primary button--small" autoFocus>
           Confirm delete
-        </button>
+        </SubmitButton>
         <Link href={cancelHref} scroll={false} className="button button--quiet button--small">
           Cancel
         </Link>

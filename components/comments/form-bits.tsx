@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useHydrated } from "./use-hydrated";
 
 /** Hidden fields every comment form sends: the article, the view to return to, and whether JS is running. */
@@ -24,5 +25,35 @@ export function FormErrors({ id, messages }: { id: string; messages: (string | u
         <p key={m}>{m}</p>
       ))}
     </div>
+  );
+}
+
+/**
+ * A submit button that stays focusable while its form is pending (a disabled
+ * button would drop focus to the page); a second press is ignored instead.
+ */
+export function SubmitButton({
+  pending,
+  className,
+  children,
+  autoFocus,
+}: {
+  pending: boolean;
+  className: string;
+  children: ReactNode;
+  autoFocus?: boolean;
+}) {
+  return (
+    <button
+      type="submit"
+      className={className}
+      aria-disabled={pending || undefined}
+      autoFocus={autoFocus}
+      onClick={(event) => {
+        if (pending) event.preventDefault();
+      }}
+    >
+      {children}
+    </button>
   );
 }

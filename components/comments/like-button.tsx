@@ -27,7 +27,16 @@ export function LikeButton({
     <form action={formAction} className={styles.likeForm} aria-busy={pending || undefined}>
       <CommonFields slug={slug} returnTo={returnTo} />
       <input type="hidden" name="commentId" value={commentId} />
-      <button type="submit" className={styles.likeButton} aria-pressed={isLiked} disabled={pending}>
+      <button
+        type="submit"
+        className={styles.likeButton}
+        aria-pressed={isLiked}
+        aria-disabled={pending || undefined}
+        onClick={(event) => {
+          // Keeps focus on the button while the like is saved; a second press waits.
+          if (pending) event.preventDefault();
+        }}
+      >
         <span aria-hidden="true" className={styles.heart}>
           {isLiked ? "♥" : "♡"}
         </span>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { reportComment, type CommentFormState } from "@/app/(site)/articles/[slug]/actions";
-import { CommonFields, FormErrors } from "./form-bits";
+import { CommonFields, FormErrors, SubmitButton } from "./form-bits";
 import styles from "./comments.module.css";
 
 const initial: CommentFormState = { ok: false };
@@ -69,9 +69,9 @@ export function ReportCommentForm({
         />
       </div>
       <div className="actions">
-        <button type="submit" className="button button--primary button--small" disabled={pending}>
+        <SubmitButton pending={pending} className="button button--primary button--small">
           Send report
-        </button>
+        </SubmitButton>
         <Link href={cancelHref} scroll={false} className="button button--quiet button--small">
           Cancel
         </Link>
