@@ -69,9 +69,11 @@ export async function castAndForms(ctx: Context, tag: string): Promise<Cast> {
   const page = await getPage(articleUrl, reader.cookie);
   for (const link of linksNamed(page.html, ["Reply", "Edit", "Delete", "Report"], articleUrl)) await add(link, reader, false);
   await add("/account", reader, false);
-  for (const link of linksNamed((await getPage(`${base}/account`, reader.cookie)).html, ["Delete my account"], `${base}/account`)) {
-    await add(link, reader, false);
-  }
+  await add("/account/delete", reader, false);
+  // Signed out: sign-in (login CSRF would sign the victim into the attacker's account) and sign-up.
+  const anonymous: User = { id: "", name: "", email: "", password: "", cookie: "" };
+  await add("/signin", anonymous, false);
+  await add("/signup", anonymous, false);
   // Staff: the queues, a reader's page, settings, the article's admin page.
   await add("/admin/moderation?queue=pending", moderator, true);
   await add("/admin/moderation?queue=reported", moderator, true);

@@ -9,7 +9,7 @@
 import http from "node:http";
 import { castAndForms, type Owned } from "./actors";
 import type { Context } from "./support/context";
-import { SESSION_COOKIE } from "./support/data";
+import { SESSION_COOKIE, type User } from "./support/data";
 import { plausibleValues } from "./support/actions";
 import { fieldsFor, submitForm } from "./support/forms";
 import { Report } from "./support/report";
@@ -24,6 +24,22 @@ function forgedPage(target: Owned, set: Record<string, string>): string {
   return `<!doctype html><title>Win a prize</title>
 <form id="f" method="post" enctype="multipart/form-data" action="${escapeHtml(target.pageUrl)}">${inputs}</form>
 <script>document.getElementById("f").submit()</script>`;
+}
+
+/** What a person would type: the signed-out forms get real credentials, the rest plausible text. */
+function valuesFor(target: Owned, victim: User, i: number): Record<string, string> {
+  const set = plausibleValues(target.form, target.owner.password, `forgery ${i}`);
+  const field = (re: RegExp) => target.form.textFields.find((n) => re.test(n));
+  if (target.label === "Sign in") {
+    set[field(/email/i) ?? "email"] = victim.email;
+    set[field(/password/i) ?? "password"] = victim.password;
+  }
+  if (target.label === "Create account") {
+    set[field(/name/i) ?? "name"] = `Forged Account ${i}`;
+    set[field(/email/i) ?? "email"] = `forged-${Date.now()}-${i}@example.test`;
+    set[field(/password/i) ?? "password"] = `a long forged passphrase ${i}`;
+  }
+  return set;
 }
 
 export async function forgery(ctx: Context): Promise<Report> {
@@ -46,9 +62,11 @@ export async function forgery(ctx: Context): Promise<Report> {
   const controlNoEffect: string[] = [];
   const actionIds = new Set<string>();
 
-  for (const [i, target] of cast.forms.entries()) {
+  // Bulk decisions last, so the single Approve's control still finds a comment to approve.
+  const ordered = [...cast.forms.filter((f) => !/selected/.test(f.label)), ...cast.forms.filter((f) => /selected/.test(f.label))];
+  for (const [i, target] of ordered.entries()) {
     actionIds.add(target.actionId);
-    const set = plausibleValues(target.form, target.owner.password, `forgery ${i}`);
+    const set = valuesFor(target, cast.reader, i);
     const button = target.form.buttons[0]?.text;
     const name = `${target.label} on ${new URL(target.pageUrl).pathname}`;
 
@@ -66,8 +84,11 @@ export async function forgery(ctx: Context): Promise<Report> {
     // From a page on another origin, in the browser, with the victim's cookie.
     {
       const context = await browser.newContext();
-      const value = target.owner.cookie.slice(target.owner.cookie.indexOf("=") + 1);
-      await context.addCookies([{ name: SESSION_COOKIE, value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
+      const signedInVictim = target.owner.cookie !== "";
+      if (signedInVictim) {
+        const value = target.owner.cookie.slice(target.owner.cookie.indexOf("=") + 1);
+        await context.addCookies([{ name: SESSION_COOKIE, value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
+      }
       const page = await context.newPage();
       pages.set(`/forge-${i}`, forgedPage(target, set));
       const before = ctx.data.fingerprint();
@@ -78,11 +99,13 @@ export async function forgery(ctx: Context): Promise<Report> {
       forged++;
       const origin = await response.request().headerValue("origin");
       const clean = ctx.data.fingerprint() === before;
-      const stillSignedIn = (await context.cookies(ctx.base)).some((c) => c.name === SESSION_COOKIE);
-      if (clean && stillSignedIn) blocked++;
+      const hasSession = (await context.cookies(ctx.base)).some((c) => c.name === SESSION_COOKIE && c.value !== "");
+      // A signed-in victim stays signed in as themselves; a signed-out one is not signed in by the attacker.
+      const sessionUntouched = hasSession === signedInVictim;
+      if (clean && sessionUntouched) blocked++;
       report.check(origin === evilOrigin, `${name}: the browser sent Origin ${origin}`);
       report.check(clean, `${name} from a page on ${evilOrigin} wrote to the database (status ${response.status()})`);
-      report.check(stillSignedIn, `${name} from ${evilOrigin} signed the victim out`);
+      report.check(sessionUntouched, `${name} from ${evilOrigin} ${signedInVictim ? "signed the victim out" : "signed the visitor in"}`);
       await context.close();
     }
 
@@ -91,8 +114,13 @@ export async function forgery(ctx: Context): Promise<Report> {
       controlsTried++;
       const before = ctx.data.fingerprint();
       const res = await submitForm(target.pageUrl, target.form, { cookie: target.owner.cookie, set, button });
-      if (ctx.data.fingerprint() !== before) controlsWrote++;
-      else controlNoEffect.push(`${name} (${res.status})`);
+      // Signing in writes nothing to the database; it sets the session cookie.
+      const signedIn = target.label === "Sign in" && res.setCookies.some((c) => c.startsWith(`${SESSION_COOKIE}=`));
+      if (ctx.data.fingerprint() !== before || signedIn) controlsWrote++;
+      else {
+        const alert = /role="alert"[^>]*>([\s\S]*?)<\//.exec(res.body)?.[1]?.replace(/<[^>]+>/g, "");
+        controlNoEffect.push(`${name} (${res.status}${alert ? `: ${alert.slice(0, 80)}` : ""})`);
+      }
       report.check(res.status < 500, `${name} from the site itself answered ${res.status}`);
     }
   }

@@ -61,6 +61,7 @@ export function plausibleValues(form: Form, password: string, stamp: string): Re
     else if (/password/i.test(name)) set[name] = `brand new passphrase ${stamp}`;
     else if (/email/i.test(name)) set[name] = current;
     else if (/q|search/i.test(name) && name.length <= 6) set[name] = current;
+    else if (/^\d+$/.test(current)) set[name] = current;
     else set[name] = current ? `${current} (${stamp})` : `Reliability check ${stamp}`;
   }
   return set;

@@ -92,6 +92,17 @@ export function parseForms(html: string): Form[] {
         buttons.push({ text: textOf(c[4]!), ...(a.name ? { name: a.name, value: a.value ?? "" } : {}) });
       }
     }
+    // Controls outside the form that belong to it (`form="id"`), like the moderation queue's
+    // per-item checkboxes for the bulk form: a person would tick them.
+    const id = attrs(m[0].slice(0, m[0].indexOf(">") + 1)).id;
+    if (id) {
+      for (const c of html.matchAll(/<input\b[^>]*>/gi)) {
+        const a = attrs(c[0]);
+        if (a.form === id && a.name && (a.type === "checkbox" || a.type === "radio" || a.type === "hidden")) {
+          fields.push({ name: a.name, value: a.value ?? "on" });
+        }
+      }
+    }
     forms.push({
       fields,
       buttons,
