@@ -34,6 +34,11 @@ export async function headers(ctx: Context): Promise<Report> {
     report.check(typeof res.headers["permissions-policy"] === "string", `${where}: no Permissions-Policy`);
     report.check(res.headers["x-powered-by"] === undefined, `${where}: X-Powered-By is sent`);
     report.check(res.headers["strict-transport-security"] === undefined, `${where}: HSTS over plain http`);
+    // Pages rendered for one person must never be kept by a shared cache.
+    if (cookie) {
+      const cc = String(res.headers["cache-control"] ?? "");
+      report.check(/no-store|private/.test(cc) && !/public/.test(cc), `${where}: Cache-Control "${cc}" would let a shared cache keep a personal page`);
+    }
   }
   const sample = await request(`${ctx.base}/`);
   report.figure(`${targets.length} responses checked; CSP: ${sample.headers["content-security-policy"]}`);

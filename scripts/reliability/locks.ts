@@ -47,13 +47,20 @@ export async function locks(ctx: Context): Promise<Report> {
 
   const { released } = await holdWriteLock(ctx.data.file, HOLD_MS);
   const lockedAt = Date.now();
-  const results = await Promise.all(
+  const posting = Promise.all(
     users.map(async (user, i) => {
       const t0 = Date.now();
       const result = await postComment(forms[i]!, user.cookie, `Lock ${run}: post ${i} while the database is busy.`);
       return { ...result, ms: Date.now() - t0, doneAt: Date.now() };
     }),
   );
+  // A request that needs no database, sent while the posts wait: better-sqlite3 waits for the
+  // lock synchronously, so the whole server process waits with it (see DECISIONS.md).
+  await new Promise((r) => setTimeout(r, 200));
+  const t0 = Date.now();
+  const bystander = await request(`${ctx.base}/robots.txt`);
+  const bystanderMs = Date.now() - t0;
+  const results = await posting;
   const releasedAt = await released;
   const ok = results.filter((r) => r.acknowledged).length;
   const stored = ctx.data.commentsBy(users[0]!.id).length + users.slice(1).reduce((n, u) => n + ctx.data.commentsBy(u.id).length, 0);
@@ -63,6 +70,7 @@ export async function locks(ctx: Context): Promise<Report> {
 
   report.figure(`lock held ${releasedAt - lockedAt} ms by another process; ${POSTS} posts sent meanwhile`);
   report.figure(`posts acknowledged ${ok}/${POSTS}, stored ${stored}; waited ${Math.min(...waited)}–${Math.max(...waited)} ms; ${finishedAfterRelease} finished after the lock was released`);
+  report.figure(`a request needing no database, sent during the lock, took ${bystanderMs} ms (status ${bystander.status})`);
   report.check(ok === POSTS, `${POSTS - ok} posts failed while the database was locked: ${results.filter((r) => !r.acknowledged).map((r) => `${r.status} ${r.alert ?? ""}`).join(" | ")}`);
   report.check(stored === POSTS, `stored ${stored} of ${POSTS}`);
   report.check(finishedAfterRelease === POSTS, "some posts finished before the lock was released (did they really wait?)");
