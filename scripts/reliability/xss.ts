@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { normaliseCommentText } from "@/lib/comment-text";
 import type { Context } from "./support/context";
 import { XSS_PAYLOADS, TITLE_PAYLOADS } from "./payloads";
-import { Report, inBatches } from "./support/report";
+import { Report } from "./support/report";
 import { commentForm, postComment } from "./support/site";
 import { SESSION_COOKIE } from "./support/data";
 
@@ -191,12 +191,20 @@ export async function xss(ctx: Context): Promise<Report> {
     await (await inspect(context, "/account", bodyTexts, allText)).close();
     await context.close();
   }
-  await inBatches(named, 4, async (user) => {
-    const context = await newContext(user.cookie);
-    const page = await inspect(context, "/account", [user.name], allText);
-    await page.close();
-    await context.close();
-  });
+  // Four browser contexts take turns, each switching its session cookie to the next name.
+  const WORKERS = 4;
+  await Promise.all(
+    Array.from({ length: WORKERS }, async (_, w) => {
+      const context = await newContext();
+      for (const user of named.filter((_, i) => i % WORKERS === w)) {
+        await context.clearCookies();
+        await context.addCookies([{ name: SESSION_COOKIE, value: user.cookie.slice(user.cookie.indexOf("=") + 1), domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
+        const page = await inspect(context, "/account", [user.name], allText);
+        await page.close();
+      }
+      await context.close();
+    }),
+  );
 
   // <title> and h1 of articles whose headline is hostile.
   {
