@@ -1,4 +1,5 @@
 import "server-only";
+import { after } from "next/server";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import { sectionSlug } from "@/lib/slug";
 
@@ -27,16 +28,30 @@ export async function tagCachedPage(tags: string[]): Promise<void> {
   await unstable_cache(async () => true, ["page-tags", ...tags], { tags })();
 }
 
+/**
+ * Next stamps a cache entry with the time its render *finished*, so an
+ * anonymous render that read the database just before a write and finished
+ * just after this invalidation would be kept as fresh. Expiring the tags a
+ * second time, once any such render is over, closes that window.
+ */
+export const SECOND_INVALIDATION_MS = 1500;
+
+function expireTags(tags: string[]): void {
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  after(async () => {
+    await new Promise((resolve) => setTimeout(resolve, SECOND_INVALIDATION_MS));
+    for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  });
+}
+
 /** Everything that shows this article: the live page and every cached view of it. */
 export function revalidateArticle(slug: string): void {
-  revalidateTag(cacheTags.article(slug), { expire: 0 });
+  expireTags([cacheTags.article(slug)]);
   revalidatePath(`/articles/${slug}`);
 }
 
 /** The front page and a section front (comment counts, new or changed stories). */
 export function revalidateFronts(section?: string): void {
-  revalidateTag(cacheTags.front, { expire: 0 });
-  if (section) revalidateTag(cacheTags.section(section), { expire: 0 });
-  else revalidateTag(cacheTags.allArticles, { expire: 0 });
+  expireTags([cacheTags.front, section ? cacheTags.section(section) : cacheTags.allArticles]);
   revalidatePath("/");
 }
