@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { createUser, expect, test } from "./support/fixtures";
 import {
@@ -200,6 +201,17 @@ test.describe("moderation queues", () => {
     await page.keyboard.press("r");
     await expect(page.getByRole("status").filter({ hasText: "Rejected 1 comment." })).toBeVisible();
     expect(readComment(older.id).status).toBe("rejected");
+  });
+
+  test("the queue meets WCAG 2.2 AA (axe)", async ({ moderatorPage: page }) => {
+    const author = await createUser();
+    const article = createArticle();
+    const comment = insertComment({ articleId: article.id, authorId: author.id, status: "approved" });
+    insertReport({ commentId: comment.id, userId: (await createUser()).id, reason: "abuse", note: "Name-calling" });
+    await page.goto("/admin/moderation?queue=reported");
+    await expect(queueItem(page, comment.body)).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+    expect(results.violations).toEqual([]);
   });
 
   test.describe("without JavaScript", () => {
