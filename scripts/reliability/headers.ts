@@ -20,6 +20,7 @@ export async function headers(ctx: Context): Promise<Report> {
     [`/articles/${slug}`, user.cookie],
     ["/signin", undefined],
     ["/account", user.cookie],
+    ["/account/export", user.cookie],
     ["/no-such-page", undefined],
     ["/robots.txt", undefined],
   ];
