@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next*/**", "e2e/**"],
     environment: "node",
+    // scrypt at N=2^17 is deliberately slow; shared CI machines make it slower still.
+    testTimeout: 30_000,
     setupFiles: ["test/setup-unit.ts"],
   },
 });
