@@ -210,16 +210,25 @@ export type CommentForDecision = {
   reportCount: number;
   body: string;
   articleSlug: string;
+  articleSection: string;
 };
 
 export function getCommentForDecision({ commentId }: { commentId: number }): CommentForDecision | null {
   const row = client()
     .prepare(
-      `select c.id, c.status, c.deleted_at, c.report_count, c.body, a.slug
+      `select c.id, c.status, c.deleted_at, c.report_count, c.body, a.slug, a.section
        from comments c join articles a on a.id = c.article_id where c.id = ?`,
     )
     .get(commentId) as
-    | { id: number; status: CommentStatus; deleted_at: number | null; report_count: number; body: string; slug: string }
+    | {
+        id: number;
+        status: CommentStatus;
+        deleted_at: number | null;
+        report_count: number;
+        body: string;
+        slug: string;
+        section: string;
+      }
     | undefined;
   if (!row) return null;
   return {
@@ -229,6 +238,7 @@ export function getCommentForDecision({ commentId }: { commentId: number }): Com
     reportCount: row.report_count,
     body: row.body,
     articleSlug: row.slug,
+    articleSection: row.section,
   };
 }
 

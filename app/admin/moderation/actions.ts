@@ -7,7 +7,7 @@ import { setCommentStatus } from "@/db/queries/comments";
 import { getCommentForDecision, QUEUES, resolveCommentReports } from "@/db/queries/moderation";
 import { appendModerationLog } from "@/db/queries/moderation-log";
 import { requireRole } from "@/app/_lib/guards";
-import { revalidateArticle } from "@/app/_lib/revalidate";
+import { revalidateArticle, revalidateFronts } from "@/app/_lib/revalidate";
 import { canModerateComments } from "@/lib/moderation-permissions";
 import { excerpt } from "@/components/admin/format";
 import type { Viewer } from "@/lib/viewer";
@@ -57,6 +57,8 @@ function backTo(queue: string, before: string | undefined, params: Record<string
 function applyDecision(viewer: Viewer, ids: number[], decision: Decision, reason: string | null) {
   const now = new Date();
   const slugs = new Set<string>();
+  // Fronts show comment counts: refresh the sections whose visible count moved.
+  const sections = new Set<string>();
   let changed = 0;
   writeTransaction(() => {
     for (const commentId of ids) {
@@ -66,12 +68,14 @@ function applyDecision(viewer: Viewer, ids: number[], decision: Decision, reason
         if (comment.status === "approved" && comment.reportCount === 0) continue;
         if (comment.status !== "approved") {
           setCommentStatus({ commentId, status: "approved", reason, moderatorId: viewer.id });
+          sections.add(comment.articleSection);
         }
         // Approving a reported comment means the reports were looked at: it leaves the queue.
         resolveCommentReports({ commentId, now, clearCount: true });
       } else {
         if (comment.status === "rejected") continue;
         setCommentStatus({ commentId, status: "rejected", reason, moderatorId: viewer.id });
+        if (comment.status === "approved") sections.add(comment.articleSection);
         resolveCommentReports({ commentId, now, clearCount: false });
       }
       appendModerationLog({
@@ -88,6 +92,7 @@ function applyDecision(viewer: Viewer, ids: number[], decision: Decision, reason
     }
   });
   for (const slug of slugs) revalidateArticle(slug);
+  for (const section of sections) revalidateFronts(section);
   return changed;
 }
 
