@@ -71,6 +71,20 @@ test.describe("reading comments", () => {
     await expect(comment).toContainText("javascript:alert(1) and www.example.org");
   });
 
+  test("long words and URLs wrap on a phone instead of widening the page", async ({ page, reader }) => {
+    const article = createArticle();
+    const c = insertComment({
+      articleId: article.id,
+      authorId: reader.id,
+      body: `${"Supercalifragilistic".repeat(15)} https://example.com/${"very-long-path-segment-".repeat(12)}`,
+    });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(article.url);
+    await expect(page.locator(`#comment-${c.id}`)).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
   test("sorting: Newest by default, Oldest, and Top (most liked, ties in posting order)", async ({ page, reader }) => {
     const article = createArticle();
     const t = Date.now() - 60 * MINUTE;
