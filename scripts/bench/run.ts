@@ -243,7 +243,17 @@ function describeStatuses(m: Measured): string {
 
 // ---------------------------------------------------------------- main
 
+function machineLine(): string {
+  const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, Node ${process.version}, load average ${load}`;
+}
+
 async function main(): Promise<void> {
+  const loadBefore = Number(fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
+  if (loadBefore > os.cpus().length) {
+    log(`bench: WARNING the machine is busy (load ${loadBefore} on ${os.cpus().length} cores): latency and req/s will be low; CPU ms/req less affected`);
+  }
   log(`bench: build ${distDir}/ (BUILD_ID ${fs.readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim()})`);
   log(`bench: seeding ${dbFile}`);
   const seedStarted = performance.now();
@@ -394,6 +404,7 @@ async function main(): Promise<void> {
   const hwm = treeHwmMb(serverTree());
   sampler.stop();
   printTable(rows);
+  process.stdout.write(`machine: ${machineLine()} (at the end of the run)\n`);
   log("");
   for (const note of notes) log(`  responses ${note}`);
   log(`  server peak RSS over the whole run ${sampler.overallPeak.toFixed(0)} MB (kernel high-water mark ${hwm.toFixed(0)} MB)`);
