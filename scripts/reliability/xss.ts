@@ -66,7 +66,7 @@ export async function xss(ctx: Context): Promise<Report> {
 
   // Display names cannot be typed at sign-up (the name rules refuse most of these), but
   // an account from an OAuth profile or an older rule set could hold them: written straight in.
-  const named = [];
+  const named: Awaited<ReturnType<typeof data.createUser>>[] = [];
   const nameArticle = data.createArticle();
   for (const payload of XSS_PAYLOADS) {
     const user = await data.createUser({ name: payload });
