@@ -15,7 +15,7 @@ const run = promisify(execFile);
 const TSX = path.resolve("node_modules/.bin/tsx");
 
 export async function backupUnderLoad(ctx: Context): Promise<Report> {
-  const report = new Report("Backup under load, and restore's refusal");
+  const report = new Report("Backup under load; restore refused while in use, then restored");
   const article = ctx.data.createArticle();
   const users = await Promise.all(range(4).map((i) => ctx.data.createUser({ name: `Backup reader ${i}` })));
   const forms = await Promise.all(users.map((u) => commentForm(ctx.base, article.slug, u.cookie)));
@@ -53,5 +53,21 @@ export async function backupUnderLoad(ctx: Context): Promise<Report> {
   );
   report.check(refused.code !== 0 && /in use/.test(refused.stderr), `restore did not refuse while the site runs (exit ${refused.code}: ${refused.stderr.trim()})`);
   report.figure(`restore while the site runs: exit ${refused.code}, "${refused.stderr.trim().split("\n")[0]}"`);
+
+  // Restored where no site runs: the copy comes back whole.
+  const target = path.join(ctx.tmp, "restored", "news.db");
+  const restored = await run(TSX, ["scripts/restore.ts", file], { env: { ...process.env, DATABASE_PATH: target } });
+  const back = new Database(target, { readonly: true });
+  const backCount = (back.prepare("SELECT count(*) AS n FROM comments").get() as { n: number }).n;
+  const backIntegrity = back.pragma("integrity_check", { simple: true });
+  back.close();
+  const copyCount = (() => {
+    const c = new Database(file, { readonly: true });
+    const n = (c.prepare("SELECT count(*) AS n FROM comments").get() as { n: number }).n;
+    c.close();
+    return n;
+  })();
+  report.figure(restored.stdout.trim().split("\n").pop() ?? "");
+  report.check(backIntegrity === "ok" && backCount === copyCount, `restored database: integrity ${backIntegrity}, ${backCount} comments vs ${copyCount} in the backup`);
   return report;
 }
