@@ -5,6 +5,10 @@
  * the form in Chromium. Nothing may be written. The same request from the
  * site's own origin is then sent as a control, to show the forged ones were
  * otherwise complete.
+ *
+ * The attacking page is on 127.0.0.1 too, another port: a different origin but
+ * the same site, so the SameSite=Lax session cookie IS sent with its POST —
+ * the hardest case, where only the server's Origin check stands in the way.
  */
 import http from "node:http";
 import { castAndForms, type Owned } from "./actors";

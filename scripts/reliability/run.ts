@@ -71,7 +71,7 @@ async function main(): Promise<number> {
     secret,
     distDir,
     tmp,
-    ports: { crash: PORT + 1, evil: PORT + 2, https: PORT + 3 },
+    ports: { crash: PORT + 1, evil: PORT + 2 },
     browser: async () => (browser ??= await chromium.launch(LAUNCH)),
   };
 
