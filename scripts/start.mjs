@@ -47,6 +47,10 @@ if (reason) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// Pages in Next's route cache were rendered from the database as it was; a
+// restart may follow a restore or a new DATABASE_PATH, so serve fresh ones.
+fs.rmSync(path.join(root, distDir, "server", "route-cache"), { recursive: true, force: true });
+
 const port = process.env.PORT ?? "3000";
 const args = [nextBin, "start", "-p", port];
 console.log(`Starting Broadsheet on http://localhost:${port}`);
