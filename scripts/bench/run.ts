@@ -13,6 +13,7 @@
  *        --duration S  seconds per row (default 10)
  *        --connections N  concurrent connections for the reading rows (default 10)
  *        --posters N   concurrent signed-in posters (default 20)
+ *        --repeat N    measure each row N times and report the medians (peak memory: the highest)
  *        --port P      port for next start (default: any free port)
  *        --host H      host for next start (default localhost; "" for Next's default)
  *        --rows a,b    run only these rows
@@ -70,6 +71,7 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
     posters: { type: "string", default: "20" },
+    repeat: { type: "string", default: "1" },
     port: { type: "string" },
     host: { type: "string", default: "localhost" },
     rows: { type: "string" },
@@ -82,6 +84,7 @@ const { values: args } = parseArgs({
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const posterCount = Number(args.posters);
+const repeat = Math.max(1, Number(args.repeat));
 const onlyRows = args.rows ? new Set(args.rows.split(",")) : null;
 const wanted = (name: string) => !onlyRows || onlyRows.has(name) || name === "static-limit";
 
@@ -236,6 +239,26 @@ function toRow(name: string, m: Measured): BenchRow {
   };
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** One row from repeated runs: the median of each figure; memory is the peak of all runs. */
+function medianRow(name: string, runs: Measured[]): BenchRow {
+  const rows = runs.map((m) => toRow(name, m));
+  return {
+    name,
+    rps: median(rows.map((r) => r.rps)),
+    p50Ms: median(rows.map((r) => r.p50Ms)),
+    p99Ms: median(rows.map((r) => r.p99Ms)),
+    cpuMsPerReq: median(rows.map((r) => r.cpuMsPerReq)),
+    peakRssMb: Math.max(...rows.map((r) => r.peakRssMb)),
+    ratioToStatic: NaN,
+  };
+}
+
 function describeStatuses(m: Measured): string {
   const parts = [...m.statuses.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`);
   return parts.join(" ") + (m.errors ? ` errors×${m.errors}` : "");
@@ -382,9 +405,12 @@ async function main(): Promise<void> {
     const options = await plan.options();
     // Warm-up: JIT, caches and the first render, not measured.
     await drive(`${plan.name} (warm-up)`, plan.pids, null, { ...options, duration: Math.min(3, duration) });
-    const measured = await drive(plan.name, plan.pids, plan.sampler, options);
-    rows.push(toRow(plan.name, measured));
-    notes.push(`${plan.name}: ${describeStatuses(measured)}`);
+    const runs: Measured[] = [];
+    for (let i = 0; i < repeat; i++) {
+      runs.push(await drive(repeat > 1 ? `${plan.name} (${i + 1}/${repeat})` : plan.name, plan.pids, plan.sampler, options));
+    }
+    rows.push(medianRow(plan.name, runs));
+    notes.push(...runs.map((m) => `${plan.name}: ${describeStatuses(m)}`));
   }
 
   if (wanted("post-comment")) {
@@ -559,13 +585,18 @@ async function postRow(
     setupClient,
   });
   void warm;
-  const measured = await drive("post-comment", pids, sampler, {
-    url: origin,
-    connections: posters.length,
-    duration,
-    setupClient,
-  });
-  const row = toRow("post-comment", measured);
+  const runs: Measured[] = [];
+  for (let i = 0; i < repeat; i++) {
+    runs.push(
+      await drive(repeat > 1 ? `post-comment (${i + 1}/${repeat})` : "post-comment", pids, sampler, {
+        url: origin,
+        connections: posters.length,
+        duration,
+        setupClient,
+      }),
+    );
+  }
+  const row = medianRow("post-comment", runs);
 
   // Every acknowledged comment stored exactly once.
   const dbCheck = new Database(dbFile, { readonly: true, fileMustExist: true });
@@ -590,7 +621,7 @@ async function postRow(
     `post-comment check: ${acknowledged.length} acknowledged, ${stored.size} stored; ` +
     `missing ${missing}, stored twice ${duplicated}, stored but not acknowledged ${storedUnacknowledged}; refused: ${refusedText} → ${ok ? "OK" : "FAILED"}`;
   process.stdout.write(`${line}\n`);
-  return { row, note: `post-comment: ${describeStatuses(measured)}` };
+  return { row, note: runs.map((m) => `post-comment: ${describeStatuses(m)}`).join("\n  responses ") };
 }
 
 /**
