@@ -234,9 +234,8 @@ test.describe("a comment change reaches anonymous readers within 2 seconds", () 
     await expect(commentArticle(readerPage, original)).toBeVisible();
 
     const anonymous = await anonymousPage(browser);
-    await expectAnonymousWithin(anonymous, article.url, Date.now(), async (p) => {
-      expect(await commentArticle(p, original).count()).toBe(1);
-    });
+    await anonymous.goto(article.url);
+    await expect(commentArticle(anonymous, original)).toHaveCount(1);
 
     const comment = commentArticle(readerPage, original);
     await buttonOrLink(comment, "Edit").click();
@@ -261,9 +260,9 @@ test.describe("a comment change reaches anonymous readers within 2 seconds", () 
     await expect(commentArticle(readerPage, text)).toBeVisible();
 
     const anonymous = await anonymousPage(browser);
-    await expectAnonymousWithin(anonymous, article.url, Date.now(), async (p) => {
-      expect(await commentArticle(p, text).count()).toBe(1);
-    });
+    // The first anonymous visit after the post already shows it (no polling: setup, not the timed part).
+    await anonymous.goto(article.url);
+    await expect(commentArticle(anonymous, text)).toHaveCount(1);
 
     await buttonOrLink(commentArticle(readerPage, text), "Delete").click();
     await readerPage.getByRole("button", { name: "Confirm delete" }).click();
@@ -312,9 +311,9 @@ test.describe("a comment change reaches anonymous readers within 2 seconds", () 
     await expect(commentArticle(readerPage, text)).toBeVisible();
 
     const anonymous = await anonymousPage(browser);
-    await expectAnonymousWithin(anonymous, article.url, Date.now(), async (p) => {
-      expect(await commentArticle(p, text).count()).toBe(1);
-    });
+    // The first anonymous visit after the post already shows it (no polling: setup, not the timed part).
+    await anonymous.goto(article.url);
+    await expect(commentArticle(anonymous, text)).toHaveCount(1);
 
     await moderatorPage.goto("/admin/moderation");
     await moderatorPage.getByRole("link", { name: /^Approved/ }).click();
