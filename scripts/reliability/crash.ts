@@ -31,6 +31,8 @@ export async function crash(ctx: Context): Promise<Report> {
     const server = await startServer({ port: ctx.ports.crash, databasePath: file, authSecret: ctx.secret, distDir: ctx.distDir });
     const forms = await Promise.all(users.map((u) => commentForm(server.url, article.slug, u.cookie)));
     let stop = false;
+    let firstAck: () => void = () => {};
+    const underWay = new Promise<void>((r) => (firstAck = r));
     const posters = users.map(async (user, i) => {
       let n = 0;
       while (!stop) {
@@ -38,7 +40,10 @@ export async function crash(ctx: Context): Promise<Report> {
         attempted++;
         try {
           const result = await postComment(forms[i]!, user.cookie, text);
-          if (result.acknowledged) acknowledged.push(text);
+          if (result.acknowledged) {
+            acknowledged.push(text);
+            firstAck();
+          }
           else if (!stop) errors++;
         } catch {
           // The connection died with the server: not acknowledged, so not promised.
@@ -46,8 +51,10 @@ export async function crash(ctx: Context): Promise<Report> {
         }
       }
     });
-    // Kill at a random moment once posting is under way.
-    const delay = 150 + Math.floor(Math.random() * 900);
+    // Kill at a random moment once posting is under way (after this cycle's first acknowledged post),
+    // so every cycle has promises to keep however slow the machine is.
+    await underWay;
+    const delay = Math.floor(Math.random() * 800);
     killDelays.push(delay);
     await new Promise((r) => setTimeout(r, delay));
     await server.kill9();
@@ -72,7 +79,7 @@ export async function crash(ctx: Context): Promise<Report> {
   const storedRows = stored.rows;
   data.close();
 
-  report.figure(`${CYCLES} kill -9 cycles (killed ${Math.min(...killDelays)}–${Math.max(...killDelays)} ms into posting), ${POSTERS} posters`);
+  report.figure(`${CYCLES} kill -9 cycles (killed ${Math.min(...killDelays)}–${Math.max(...killDelays)} ms after each cycle's first acknowledged post), ${POSTERS} posters`);
   report.figure(`posts attempted ${attempted}, acknowledged ${acknowledged.length}, stored ${storedRows} (the rest died in flight), refused ${errors}`);
   report.figure(`lost = ${lost}; integrity_check ok after ${CYCLES - integrityFailures}/${CYCLES} crashes; comment_count ${stored.stored} vs rows ${storedRows}`);
   report.check(stored.stored === storedRows, `comment_count ${stored.stored} disagrees with ${storedRows} rows after crashes`);
