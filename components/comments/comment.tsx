@@ -152,7 +152,7 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
             ) : (
               <>
                 {mayReply && !replying ? (
-                  <Link href={formHref(ctx, "reply", comment.id)} scroll={false} className={styles.control}>
+                  <Link href={formHref(ctx, "reply", comment.id)} scroll={false} className={styles.control} prefetch={false}>
                     Reply
                   </Link>
                 ) : null}
@@ -179,18 +179,18 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
                   <span className={styles.likeCount}>{likeLabel(comment.likeCount)}</span>
                 ) : null}
                 {mayReport && !reporting ? (
-                  <Link href={formHref(ctx, "report", comment.id)} scroll={false} className={styles.control}>
+                  <Link href={formHref(ctx, "report", comment.id)} scroll={false} className={styles.control} prefetch={false}>
                     Report
                   </Link>
                 ) : null}
                 {comment.reportedByViewer ? <span className={styles.reported}>Reported</span> : null}
                 {mayEdit && !editing ? (
-                  <Link href={formHref(ctx, "edit", comment.id)} scroll={false} className={styles.control}>
+                  <Link href={formHref(ctx, "edit", comment.id)} scroll={false} className={styles.control} prefetch={false}>
                     Edit
                   </Link>
                 ) : null}
                 {mayDelete ? (
-                  <Link href={formHref(ctx, "delete", comment.id)} scroll={false} className={styles.control}>
+                  <Link href={formHref(ctx, "delete", comment.id)} scroll={false} className={styles.control} prefetch={false}>
                     Delete
                   </Link>
                 ) : null}

@@ -108,7 +108,7 @@ export async function decideComment(formData: FormData): Promise<void> {
   });
   if (!parsed.success) {
     const queue = QUEUES.find((q) => q === formData.get("queue")) ?? "pending";
-    redirect(backTo(queue, undefined, { error: parsed.error.issues[0]?.message ?? "That decision could not be read." }));
+    redirect(backTo(queue, undefined, { error: "unreadable" }));
   }
   const { commentId, decision, reason, queue, before } = parsed.data;
   let changed: number;
@@ -116,10 +116,10 @@ export async function decideComment(formData: FormData): Promise<void> {
     changed = applyDecision(viewer, [commentId], decision, reason);
   } catch (error) {
     console.error("decideComment failed", error);
-    redirect(backTo(queue, before, { error: "The decision could not be saved. Try again." }));
+    redirect(backTo(queue, before, { error: "save-failed" }));
   }
   if (changed === 0) {
-    redirect(backTo(queue, before, { error: "That comment has already been dealt with or no longer exists." }));
+    redirect(backTo(queue, before, { error: "gone" }));
   }
   redirect(backTo(queue, before, { done: decision, n: "1" }));
 }
@@ -136,18 +136,18 @@ export async function decideComments(formData: FormData): Promise<void> {
   });
   if (!parsed.success) {
     const queue = QUEUES.find((q) => q === formData.get("queue")) ?? "pending";
-    redirect(backTo(queue, undefined, { error: "Those comments could not be read. Select them again." }));
+    redirect(backTo(queue, undefined, { error: "selection-unreadable" }));
   }
   const { commentIds, decision, reason, queue, before } = parsed.data;
   if (commentIds.length === 0) {
-    redirect(backTo(queue, before, { error: "Select at least one comment first." }));
+    redirect(backTo(queue, before, { error: "nothing-selected" }));
   }
   let changed: number;
   try {
     changed = applyDecision(viewer, [...new Set(commentIds)], decision, reason);
   } catch (error) {
     console.error("decideComments failed", error);
-    redirect(backTo(queue, before, { error: "The decisions could not be saved. Try again." }));
+    redirect(backTo(queue, before, { error: "bulk-save-failed" }));
   }
   redirect(backTo(queue, before, { done: decision, n: String(changed) }));
 }

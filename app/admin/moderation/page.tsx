@@ -9,6 +9,7 @@ import { QUEUE_LABELS, QueueTabs } from "@/components/admin/queue-tabs";
 import { plural } from "@/components/admin/format";
 import styles from "@/components/admin/admin.module.css";
 import { decideComments } from "./actions";
+import { moderationErrorMessage } from "./errors";
 
 export const metadata: Metadata = { title: "Moderation", robots: { index: false } };
 
@@ -36,7 +37,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
   const now = new Date();
   const done = first(params.done);
   const n = Number(first(params.n) ?? "0");
-  const error = first(params.error);
+  const error = moderationErrorMessage(first(params.error));
   const bulkFormId = "bulk-decision";
   const before = cursor ? beforeRaw : undefined;
 
