@@ -12,6 +12,10 @@ const nextConfig: NextConfig = {
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
   },
+  // Browsers ask for /favicon.ico whatever the page links: answer with the site icon.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   // Evaluated at build time: SITE_URL (https → HSTS) is read when `next build` runs.
   async headers() {
     const oauthOrigins = [
