@@ -567,6 +567,40 @@ function permArticle(a: { comments_open: number; status: "draft" | "published"; 
   return { commentsOpen: a.comments_open === 1 && !autoClosed, status: a.status };
 }
 
+/**
+ * A comment and its article as the like and report checks need them, read
+ * inside the caller's write transaction (auto-close applies here too).
+ */
+export function readCommentForReaction(db: Db, commentId: number) {
+  const row = stmt(
+    db,
+    `select c.author_id, c.created_at, c.deleted_at, c.status, a.slug, a.comments_open, a.status as article_status, a.published_at
+     from comments c join articles a on a.id = c.article_id where c.id = ?`,
+  ).get(commentId) as
+    | {
+        author_id: string | null;
+        created_at: number;
+        deleted_at: number | null;
+        status: CommentStatus;
+        slug: string;
+        comments_open: number;
+        article_status: "draft" | "published";
+        published_at: number;
+      }
+    | undefined;
+  if (!row) return null;
+  return {
+    articleSlug: row.slug,
+    comment: {
+      authorId: row.author_id,
+      createdAt: new Date(row.created_at),
+      deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at),
+      status: row.status,
+    },
+    article: permArticle({ comments_open: row.comments_open, status: row.article_status, published_at: row.published_at }),
+  };
+}
+
 /** Keeps `articles.comment_count` and the parent's `reply_count` in step with one comment's visibility. */
 function adjustCounts(db: Db, comment: { articleId: number; parentId: number | null }, delta: 1 | -1): void {
   stmt(db, `update articles set comment_count = max(0, comment_count + ?) where id = ?`).run(delta, comment.articleId);

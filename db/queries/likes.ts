@@ -1,7 +1,7 @@
 import "server-only";
 import { writeTransaction } from "@/db";
 import { canLike, NOT_FOUND_MESSAGE } from "@/lib/permissions";
-import { readUserForWrite } from "./comments";
+import { readCommentForReaction, readUserForWrite } from "./comments";
 import type { WriteResult } from "./comments";
 
 /**
@@ -20,34 +20,9 @@ export function toggleLike({
   return writeTransaction((db) => {
     const sqlite = db.$client;
     const user = readUserForWrite(db, userId);
-    const comment = sqlite
-      .prepare(
-        `select c.author_id, c.created_at, c.deleted_at, c.status, a.slug, a.comments_open, a.status as article_status
-         from comments c join articles a on a.id = c.article_id where c.id = ?`,
-      )
-      .get(commentId) as
-      | {
-          author_id: string | null;
-          created_at: number;
-          deleted_at: number | null;
-          status: "pending" | "approved" | "rejected";
-          slug: string;
-          comments_open: number;
-          article_status: "draft" | "published";
-        }
-      | undefined;
-    if (!user || !comment) return { ok: false, message: NOT_FOUND_MESSAGE };
-    const allowed = canLike(
-      user,
-      {
-        authorId: comment.author_id,
-        createdAt: new Date(comment.created_at),
-        deletedAt: comment.deleted_at === null ? null : new Date(comment.deleted_at),
-        status: comment.status,
-      },
-      now,
-      { commentsOpen: comment.comments_open === 1, status: comment.article_status },
-    );
+    const target = readCommentForReaction(db, commentId);
+    if (!user || !target) return { ok: false, message: NOT_FOUND_MESSAGE };
+    const allowed = canLike(user, target.comment, now, target.article);
     if (!allowed.ok) return { ok: false, message: allowed.message };
     const removed = sqlite.prepare(`delete from comment_likes where user_id = ? and comment_id = ?`).run(userId, commentId);
     const liked = removed.changes === 0;
@@ -59,6 +34,6 @@ export function toggleLike({
     const row = sqlite
       .prepare(`update comments set like_count = max(0, like_count + ?) where id = ? returning like_count`)
       .get(liked ? 1 : -1, commentId) as { like_count: number };
-    return { ok: true, liked, likeCount: row.like_count, articleSlug: comment.slug };
+    return { ok: true, liked, likeCount: row.like_count, articleSlug: target.articleSlug };
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { writeTransaction } from "@/db";
 import type { ReportReason } from "@/db/schema";
 import { canReport, NOT_FOUND_MESSAGE } from "@/lib/permissions";
-import { readUserForWrite } from "./comments";
+import { readCommentForReaction, readUserForWrite } from "./comments";
 import type { WriteResult } from "./comments";
 
 /**
@@ -26,34 +26,9 @@ export function reportComment({
   return writeTransaction((db) => {
     const sqlite = db.$client;
     const user = readUserForWrite(db, userId);
-    const comment = sqlite
-      .prepare(
-        `select c.author_id, c.created_at, c.deleted_at, c.status, a.slug, a.comments_open, a.status as article_status
-         from comments c join articles a on a.id = c.article_id where c.id = ?`,
-      )
-      .get(commentId) as
-      | {
-          author_id: string | null;
-          created_at: number;
-          deleted_at: number | null;
-          status: "pending" | "approved" | "rejected";
-          slug: string;
-          comments_open: number;
-          article_status: "draft" | "published";
-        }
-      | undefined;
-    if (!user || !comment) return { ok: false, message: NOT_FOUND_MESSAGE };
-    const allowed = canReport(
-      user,
-      {
-        authorId: comment.author_id,
-        createdAt: new Date(comment.created_at),
-        deletedAt: comment.deleted_at === null ? null : new Date(comment.deleted_at),
-        status: comment.status,
-      },
-      now,
-      { commentsOpen: comment.comments_open === 1, status: comment.article_status },
-    );
+    const target = readCommentForReaction(db, commentId);
+    if (!user || !target) return { ok: false, message: NOT_FOUND_MESSAGE };
+    const allowed = canReport(user, target.comment, now, target.article);
     if (!allowed.ok) return { ok: false, message: allowed.message };
     const inserted = sqlite
       .prepare(
@@ -64,6 +39,6 @@ export function reportComment({
     if (inserted.changes > 0) {
       sqlite.prepare(`update comments set report_count = report_count + 1 where id = ?`).run(commentId);
     }
-    return { ok: true, alreadyReported: inserted.changes === 0, articleSlug: comment.slug };
+    return { ok: true, alreadyReported: inserted.changes === 0, articleSlug: target.articleSlug };
   });
 }
