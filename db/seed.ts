@@ -46,6 +46,7 @@ export function seedIfEmpty(db: BetterSQLite3Database<typeof schema>, dir: strin
   const existing = db.get<{ n: number }>(sql`select count(*) as n from articles`);
   if (existing && existing.n > 0) return 0;
   const rows = loadArticles(dir);
-  db.insert(schema.articles).values(rows).run();
+  // Two processes opening a fresh file at once (server and test worker) both seed: the second changes nothing.
+  db.insert(schema.articles).values(rows).onConflictDoNothing().run();
   return rows.length;
 }
