@@ -48,7 +48,16 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  projects: [
+    { name: "chromium", testIgnore: /site-wide\//, use: { ...devices["Desktop Chrome"], launchOptions } },
+    // Specs that change site-wide settings run alone, after everything else.
+    {
+      name: "site-wide",
+      testMatch: /site-wide\/.*\.spec\.ts/,
+      dependencies: ["chromium"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+  ],
   webServer: {
     // `-H localhost`, not 127.0.0.1: the proxy's rewrite URLs say "localhost" (Next normalises
     // loopback hosts), and a rewrite to a host other than the server's own is proxied over
