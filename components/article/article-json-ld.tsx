@@ -2,7 +2,12 @@ import type { ArticleDetail } from "@/db/queries/articles";
 import { plainExcerpt } from "@/lib/markdown";
 import { absoluteUrl, SITE_NAME } from "@/lib/site";
 
-/** schema.org NewsArticle for search engines. Values are editorial; `<` is escaped so no text can close the script. */
+/**
+ * schema.org NewsArticle for search engines. Safe to inject because every
+ * value is editorial (article fields from content files, dates, a number) —
+ * nothing a reader wrote — and because the JSON's `<` is escaped to `\u003c`,
+ * so even a headline containing `</script>` cannot end the element.
+ */
 export function ArticleJsonLd({ article }: { article: ArticleDetail }) {
   const url = absoluteUrl(`/articles/${article.slug}`);
   const data = {
