@@ -14,7 +14,6 @@ import {
 } from "@/db/queries/comments";
 import { toggleLike as toggleLikeRow } from "@/db/queries/likes";
 import { reportComment as reportCommentRow } from "@/db/queries/reports";
-import { getViewerById } from "@/db/queries/users";
 import { articleViewHref, parseArticleView, type ArticleView } from "@/lib/article-view";
 import {
   canDeleteComment,
@@ -26,7 +25,6 @@ import {
   NOT_FOUND_MESSAGE,
   type Permission,
 } from "@/lib/permissions";
-import type { Viewer } from "@/lib/viewer";
 import {
   DeleteCommentSchema,
   EditCommentSchema,
@@ -38,8 +36,8 @@ import {
 } from "./schemas";
 
 /*
- * Comment actions. Each one: guard (requireUser), reload the user from the
- * database, load the article/comment and check the same predicate the UI used,
+ * Comment actions. Each one: guard (requireUser, which reads the user row from
+ * the database, never the session's copy), load the article/comment and check the same predicate the UI used,
  * validate with zod, write (the query re-checks inside its transaction),
  * revalidate the article's pages, then answer:
  *  - with JavaScript (the form sends js=1 once hydrated): state for useActionState,
@@ -73,18 +71,6 @@ function firstError(error: z.ZodError, key: string): string | undefined {
   return error.issues.find((i) => i.path[0] === key)?.message;
 }
 
-/** The signed-in user as the database holds them now (never the session's copy). */
-async function currentUser(): Promise<Viewer> {
-  const viewer = await requireUser();
-  const fresh = getViewerById({ id: viewer.id });
-  if (!fresh) redirect("/signin");
-  return fresh;
-}
-
-async function loadArticle(slug: string) {
-  return getArticleBySlug({ slug });
-}
-
 /** A comment of this article, or null: missing and foreign look the same. */
 function loadComment(commentId: number, slug: string): CommentRecord | null {
   const comment = getCommentRecord({ commentId });
@@ -102,10 +88,10 @@ function revalidateAfterWrite(slug: string, section: string | undefined, countCh
 }
 
 export async function postComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const user = await currentUser();
+  const user = await requireUser();
   const raw = fields(formData);
   const values = { body: raw.body ?? "" };
-  const article = await loadArticle(raw.slug ?? "");
+  const article = await getArticleBySlug({ slug: raw.slug ?? "" });
   if (!article) return { ok: false, message: "That article can't be found.", values };
   const allowed = canPost(user, article, new Date());
   if (!allowed.ok) return refused(allowed, values);
@@ -130,10 +116,10 @@ export async function postComment(_prev: CommentFormState, formData: FormData): 
 }
 
 export async function postReply(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const user = await currentUser();
+  const user = await requireUser();
   const raw = fields(formData);
   const values = { body: raw.body ?? "" };
-  const article = await loadArticle(raw.slug ?? "");
+  const article = await getArticleBySlug({ slug: raw.slug ?? "" });
   const parentId = id.safeParse(raw.parentId);
   const parent = article && parentId.success ? loadComment(parentId.data, article.slug) : null;
   if (!article || !parent) return { ok: false, message: NOT_FOUND_MESSAGE, values };
@@ -151,7 +137,7 @@ export async function postReply(_prev: CommentFormState, formData: FormData): Pr
 }
 
 export async function editComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const user = await currentUser();
+  const user = await requireUser();
   const raw = fields(formData);
   const values = { body: raw.body ?? "" };
   const commentId = id.safeParse(raw.commentId);
@@ -169,14 +155,14 @@ export async function editComment(_prev: CommentFormState, formData: FormData): 
   if (!result.ok) return { ok: false, message: result.message, values };
   revalidateAfterWrite(comment.articleSlug, undefined, false);
   if (result.status !== comment.status) {
-    const article = await loadArticle(comment.articleSlug);
+    const article = await getArticleBySlug({ slug: comment.articleSlug });
     revalidateAfterWrite(comment.articleSlug, article?.section, true);
   }
   redirect(articleViewHref(comment.articleSlug, viewFrom(parsed.data.returnTo), `comment-${comment.id}`));
 }
 
 export async function deleteComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const user = await currentUser();
+  const user = await requireUser();
   const raw = fields(formData);
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
@@ -188,7 +174,7 @@ export async function deleteComment(_prev: CommentFormState, formData: FormData)
 
   const result = deleteCommentRow({ commentId: comment.id, userId: user.id });
   if (!result.ok) return { ok: false, message: result.message };
-  const article = await loadArticle(comment.articleSlug);
+  const article = await getArticleBySlug({ slug: comment.articleSlug });
   revalidateAfterWrite(comment.articleSlug, article?.section, comment.status === "approved");
   // Back to the same view; the comment is gone (or a placeholder where it had replies).
   const view = viewFrom(parsed.data.returnTo);
@@ -197,7 +183,7 @@ export async function deleteComment(_prev: CommentFormState, formData: FormData)
 }
 
 export async function toggleLike(_prev: LikeState, formData: FormData): Promise<LikeState> {
-  const user = await currentUser();
+  const user = await requireUser();
   const raw = fields(formData);
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
@@ -220,7 +206,7 @@ export async function toggleLike(_prev: LikeState, formData: FormData): Promise<
 }
 
 export async function reportComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const user = await currentUser();
+  const user = await requireUser();
   const raw = fields(formData);
   const values = { note: raw.note ?? "", reason: raw.reason ?? "" };
   const commentId = id.safeParse(raw.commentId);
