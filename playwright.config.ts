@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { serverNodeFlags } from "./scripts/server-flags.mjs";
 
 /**
  * End-to-end tests run against the production build (`next start`) on a fresh
@@ -63,7 +64,7 @@ export default defineConfig({
     // loopback hosts), and a rewrite to a host other than the server's own is proxied over
     // HTTP as an external one, which loses the cached pages' Cache-Control. localhost binds 127.0.0.1 here.
     // The route cache of a previous run holds pages rendered from another database: start empty.
-    command: `node -e "require('node:fs').rmSync(require('node:path').join('${process.env.NEXT_DIST_DIR ?? ".next"}', 'server', 'route-cache'), { recursive: true, force: true })" && node node_modules/.bin/next start -p ${port} -H localhost`,
+    command: `node -e "require('node:fs').rmSync(require('node:path').join('${process.env.NEXT_DIST_DIR ?? ".next"}', 'server', 'route-cache'), { recursive: true, force: true })" && node ${serverNodeFlags().join(" ")} node_modules/.bin/next start -p ${port} -H localhost`,
     url: `${process.env.E2E_BASE_URL}/robots.txt`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,18 +1,25 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { encodeViewSegment, parseArticleView } from "@/lib/article-view";
 import { exceedsBodyLimit } from "@/lib/body-limit";
+import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE } from "@/lib/cache-control";
 
 /**
  * Anonymous readers are served cached pages; signed-in readers live ones.
  *
- * A GET/HEAD without an Auth.js session cookie for `/`, `/sections/x` or
- * `/articles/x` is rewritten to its ISR twin under `/cached/...` (same markup,
- * viewer = null). Any request carrying a session cookie passes through to the
- * live route and is marked `private, no-store` so no shared cache keeps it.
+ * Article pages are routed without this function wherever a static rule can
+ * do it (each proxy run costs CPU on the hottest URLs; see DECISIONS.md "Speed"):
+ *  - `/articles/x` with no session cookie and no comment view is its own ISR
+ *    page (app/(cached)/articles/[slug]); next.config.ts adds `public, s-maxage…`;
+ *  - `/articles/x` with a session cookie is rewritten by next.config.ts to the
+ *    live page, `/live/articles/x`, and marked `private, no-store` there.
+ * What is left comes here (see the matcher):
+ *  - `/` and `/sections/x` with a session cookie stay live at their own paths,
+ *    marked `private, no-store` so no shared cache keeps them;
+ *  - an anonymous GET/HEAD of `/`, `/sections/x`, or `/articles/x` with a
+ *    comment view (`?sort=…`) is rewritten to its ISR twin under `/cached/...`,
+ *    the view normalised into one path segment (one cache entry per view).
  */
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
-
-export const CACHED_CONTROL = "public, s-maxage=300, stale-while-revalidate=31535700";
 
 function hasSession(request: NextRequest): boolean {
   return request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name) && cookie.value !== "");
@@ -48,7 +55,7 @@ export function proxy(request: NextRequest) {
   const readOnly = method === "GET" || method === "HEAD";
   if (hasSession(request)) {
     const response = NextResponse.next();
-    response.headers.set("Cache-Control", "private, no-store");
+    response.headers.set("Cache-Control", PRIVATE_PAGE);
     return response;
   }
   if (!readOnly) return NextResponse.next();
@@ -60,16 +67,57 @@ export function proxy(request: NextRequest) {
   const rsc = searchParams.get("_rsc");
   url.search = rsc ? `?_rsc=${encodeURIComponent(rsc)}` : "";
   const response = NextResponse.rewrite(url);
-  response.headers.set("Cache-Control", CACHED_CONTROL);
+  response.headers.set("Cache-Control", PUBLIC_CACHED_PAGE);
   return response;
 }
 
 export const config = {
-  // Only the three public page kinds; never /cached, /_next, /api or files.
+  // Only the three public page kinds; never /cached, /live, /_next, /api or files.
+  // `/articles/:slug` only for an anonymous comment view (the session-cookie names
+  // are those of lib/cache-control.ts); these must stay literal for Next to read them.
   matcher: [
     "/",
     "/sections/:section",
-    "/articles/:slug",
+    {
+      source: "/articles/:slug",
+      has: [{ type: "query", key: "sort" }],
+      missing: [
+        { type: "cookie", key: "authjs.session-token" },
+        { type: "cookie", key: "__Secure-authjs.session-token" },
+        { type: "cookie", key: "authjs.session-token.0" },
+        { type: "cookie", key: "__Secure-authjs.session-token.0" },
+      ],
+    },
+    {
+      source: "/articles/:slug",
+      has: [{ type: "query", key: "after" }],
+      missing: [
+        { type: "cookie", key: "authjs.session-token" },
+        { type: "cookie", key: "__Secure-authjs.session-token" },
+        { type: "cookie", key: "authjs.session-token.0" },
+        { type: "cookie", key: "__Secure-authjs.session-token.0" },
+      ],
+    },
+    {
+      source: "/articles/:slug",
+      has: [{ type: "query", key: "thread" }],
+      missing: [
+        { type: "cookie", key: "authjs.session-token" },
+        { type: "cookie", key: "__Secure-authjs.session-token" },
+        { type: "cookie", key: "authjs.session-token.0" },
+        { type: "cookie", key: "__Secure-authjs.session-token.0" },
+      ],
+    },
+    {
+      source: "/articles/:slug",
+      has: [{ type: "query", key: "c" }],
+      missing: [
+        { type: "cookie", key: "authjs.session-token" },
+        { type: "cookie", key: "__Secure-authjs.session-token" },
+        { type: "cookie", key: "authjs.session-token.0" },
+        { type: "cookie", key: "__Secure-authjs.session-token.0" },
+      ],
+    },
     // Any path, but only for requests declaring a body of 1,000,000 bytes or more (checked exactly above).
     { source: "/:path*", has: [{ type: "header", key: "content-length", value: "\\d{7,}" }] },
   ],

@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: [{ userAgent: "*", allow: "/", disallow: ["/admin", "/account", "/api/", "/cached/"] }],
+    rules: [{ userAgent: "*", allow: "/", disallow: ["/admin", "/account", "/api/", "/cached/", "/live/"] }],
     sitemap: absoluteUrl("/sitemap.xml"),
   };
 }

@@ -27,6 +27,7 @@ export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
+  reusePreparedStatements(sqlite);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
@@ -35,6 +36,35 @@ export function openDatabase(file: string): Db {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   seedIfEmpty(db);
   return db;
+}
+
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * Makes `prepare()` return the statement already compiled for the same SQL
+ * text. Drizzle prepares every query each time it runs, and compiling the SQL
+ * was a tenth of the CPU of a signed-in page or a posted comment (profiled;
+ * DECISIONS.md "Speed"). A statement that is mid-iteration is never handed
+ * out twice, and a reused one gets its default row format back (Drizzle
+ * switches statements to `raw()` arrays). Bounded, because `IN (?, ?, …)`
+ * lists make one text per length.
+ */
+function reusePreparedStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const statements = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const known = statements.get(source);
+    if (known && !known.busy) {
+      if (known.reader) known.raw(false).pluck(false).expand(false);
+      return known;
+    }
+    const statement = compile(source);
+    if (!known) {
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+      statements.set(source, statement);
+    }
+    return statement;
+  }) as Database.Database["prepare"];
 }
 
 // Kept on globalThis so dev-mode module reloads reuse one connection.

@@ -18,8 +18,19 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+// Signed-in article pages are rendered per request, and their bodies change
+// only with a new seed: render each distinct body once. Bounded by clearing.
+const rendered = new Map<string, string>();
+const MAX_RENDERED = 200;
+
 export function renderMarkdown(source: string): string {
-  return md.render(source);
+  let html = rendered.get(source);
+  if (html === undefined) {
+    html = md.render(source);
+    if (rendered.size >= MAX_RENDERED) rendered.clear();
+    rendered.set(source, html);
+  }
+  return html;
 }
 
 /** First paragraph as plain text, for descriptions and feeds. */

@@ -8,6 +8,7 @@ import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { serverNodeFlags } from "./server-flags.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -52,7 +53,7 @@ if (reason) {
 fs.rmSync(path.join(root, distDir, "server", "route-cache"), { recursive: true, force: true });
 
 const port = process.env.PORT ?? "3000";
-const args = [nextBin, "start", "-p", port];
+const args = [...serverNodeFlags(), nextBin, "start", "-p", port];
 console.log(`Starting Broadsheet on http://localhost:${port}`);
 const server = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 const session = vi.hoisted(() => ({ current: null as null | { user: { id?: string } } }));
 const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
 
-vi.mock("@/auth", () => ({ auth: async () => session.current }));
+vi.mock("@/app/_lib/session-user", () => ({ sessionUserId: async () => session.current?.user.id ?? null }));
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {

@@ -2,8 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { auth } from "@/auth";
 import { getViewerById } from "@/db/queries/users";
+import { sessionUserId } from "@/app/_lib/session-user";
 import { hasRole } from "@/lib/roles";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 import type { Viewer } from "@/lib/viewer";
@@ -15,8 +15,7 @@ import type { Viewer } from "@/lib/viewer";
  * account yields null.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   return getViewerById({ id });
 });

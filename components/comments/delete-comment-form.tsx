@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { deleteComment, type CommentFormState } from "@/app/(site)/articles/[slug]/actions";
+import { deleteComment, type CommentFormState } from "@/app/(site)/live/articles/[slug]/actions";
 import { CommonFields, FormErrors, SubmitButton } from "./form-bits";
 import styles from "./comments.module.css";
 

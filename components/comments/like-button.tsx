@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { toggleLike, type LikeState } from "@/app/(site)/articles/[slug]/actions";
+import { toggleLike, type LikeState } from "@/app/(site)/live/articles/[slug]/actions";
 import { CommonFields } from "./form-bits";
 import { likeLabel } from "./format";
 import styles from "./comments.module.css";

@@ -93,14 +93,9 @@ const VISIBLE = `(
   or ((c.deleted_at is not null or c.status = 'rejected') and c.reply_count > 0)
 )`;
 
-// One prepared statement per SQL text and connection.
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+// Prepared statements are reused per SQL text by the connection itself (db/index.ts).
 function stmt(db: Db, sql: string): Database.Statement {
-  let cache = statementCache.get(db.$client);
-  if (!cache) statementCache.set(db.$client, (cache = new Map()));
-  let s = cache.get(sql);
-  if (!s) cache.set(sql, (s = db.$client.prepare(sql)));
-  return s;
+  return db.$client.prepare(sql);
 }
 
 function toItem(row: Row): CommentItem {
@@ -209,23 +204,33 @@ function repliesSql(count: number): string {
   return Array.from({ length: count }, (_, i) => part(i)).join("\nunion all\n");
 }
 
-// Batches of this many parents per statement keep the SQL text cacheable.
-const REPLY_BATCH = 20;
+// Statement sizes (parents per statement): few distinct SQL texts, little padding.
+const REPLY_BATCHES = [1, 5, 20] as const;
+
+// Most comments have no replies at all: one index probe each finds the parents
+// worth querying (each part of the replies statement costs ~30 µs even when empty).
+const PARENTS_WITH_REPLIES = `select value as id from json_each(?)
+  where exists (select 1 from comments r where r.parent_id = value)`;
 
 /**
  * The first `limit` visible direct replies of each parent, oldest first, in one
- * statement per 20 parents: each part is a LIMITed range on comments_replies_idx,
- * so a comment with 10,000 replies costs the same as one with four.
- * Returns `limit + 1` rows at most per parent so callers know whether more exist.
+ * statement per up to 20 parents that have any reply: each part is a LIMITed
+ * range on comments_replies_idx, so a comment with 10,000 replies costs the
+ * same as one with four. Returns `limit + 1` rows at most per parent so callers
+ * know whether more exist.
  */
 function listReplyRows(db: Db, { parentIds, viewerId, limit }: { parentIds: number[]; viewerId: string | null; limit: number }): Row[] {
+  if (parentIds.length === 0) return [];
+  const withReplies = (stmt(db, PARENTS_WITH_REPLIES).all(JSON.stringify(parentIds)) as { id: number }[]).map((r) => r.id);
   const out: Row[] = [];
-  for (let i = 0; i < parentIds.length; i += REPLY_BATCH) {
-    const batch = parentIds.slice(i, i + REPLY_BATCH);
-    const padded = [...batch, ...Array<number>(REPLY_BATCH - batch.length).fill(-1)];
+  for (let i = 0; i < withReplies.length; ) {
+    const left = withReplies.length - i;
+    const size: number = REPLY_BATCHES.find((n) => n >= left) ?? 20;
+    const batch = withReplies.slice(i, i + size);
+    i += batch.length;
     const params: Record<string, unknown> = { viewer: viewerId, limit: limit + 1 };
-    padded.forEach((id, j) => (params[`p${j}`] = id));
-    out.push(...(stmt(db, repliesSql(REPLY_BATCH)).all(params) as Row[]));
+    for (let j = 0; j < size; j++) params[`p${j}`] = batch[j] ?? -1;
+    out.push(...(stmt(db, repliesSql(size)).all(params) as Row[]));
   }
   return out;
 }

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeFlags } from "../../server-flags.mjs";
 
 export type ServerOptions = {
   port: number;
@@ -50,7 +51,7 @@ export function distDirOrFail(): string {
 export async function startServer(options: ServerOptions): Promise<Server> {
   const url = `http://127.0.0.1:${options.port}`;
   await waitPortFree(options.port);
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(options.port), "-H", "localhost"], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags(), NEXT_BIN, "start", "-p", String(options.port), "-H", "localhost"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

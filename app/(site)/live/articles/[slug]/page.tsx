@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return articleMetadata(slug);
 }
 
-/** The live article page, for signed-in readers (anonymous GETs are served the cached twin). */
+/** The live article page at `/live/articles/x`: next.config.ts rewrites `/articles/x` here for readers with a session cookie. */
 export default async function Page({ params, searchParams }: Props) {
   const [{ slug }, query, viewer] = await Promise.all([params, searchParams, getViewer()]);
   return (

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { encode } from "next-auth/jwt";
+import { sessionUserIdFrom } from "./session-user";
+
+const SECRET = "a-test-secret-that-is-long-enough-0123456789";
+
+function jar(values: Record<string, string>) {
+  return { get: (name: string) => (name in values ? { value: values[name]! } : undefined) };
+}
+
+function token(sub: string, salt = "authjs.session-token", maxAge = 3600, secret = SECRET) {
+  return encode({ token: { sub }, secret, salt, maxAge });
+}
+
+describe("sessionUserIdFrom", () => {
+  it("reads the user id from an Auth.js session cookie", async () => {
+    expect(await sessionUserIdFrom(jar({ "authjs.session-token": await token("u1") }), SECRET)).toBe("u1");
+  });
+
+  it("reads the __Secure- cookie, whose name is also its salt", async () => {
+    const value = await token("u2", "__Secure-authjs.session-token");
+    expect(await sessionUserIdFrom(jar({ "__Secure-authjs.session-token": value }), SECRET)).toBe("u2");
+    // The same token under the other name was made with another salt: refused.
+    expect(await sessionUserIdFrom(jar({ "authjs.session-token": value }), SECRET)).toBeNull();
+  });
+
+  it("joins a token split into chunks", async () => {
+    const value = await token("u3");
+    const cut = Math.floor(value.length / 2);
+    const chunks = jar({ "authjs.session-token.0": value.slice(0, cut), "authjs.session-token.1": value.slice(cut) });
+    expect(await sessionUserIdFrom(chunks, SECRET)).toBe("u3");
+  });
+
+  it("is null without a cookie, for a tampered token, or for another secret", async () => {
+    const value = await token("u4");
+    expect(await sessionUserIdFrom(jar({}), SECRET)).toBeNull();
+    const flipped = value.slice(0, -3) + (value.at(-3) === "A" ? "B" : "A") + value.slice(-2);
+    expect(await sessionUserIdFrom(jar({ "authjs.session-token": flipped }), SECRET)).toBeNull();
+    expect(await sessionUserIdFrom(jar({ "authjs.session-token": await token("u4", undefined, 3600, "another-secret-also-long-enough-0123456789") }), SECRET)).toBeNull();
+  });
+
+  it("stops accepting a token once it expires, even after it was decoded and remembered", async () => {
+    const value = await token("u5", undefined, 60);
+    const cookies = jar({ "authjs.session-token": value });
+    expect(await sessionUserIdFrom(cookies, SECRET)).toBe("u5");
+    expect(await sessionUserIdFrom(cookies, SECRET, Date.now() + 120_000)).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { resolveAuthSecret } from "@/app/_lib/auth-secret";
+import { SESSION_COOKIE_NAMES } from "@/lib/cache-control";
+
+type CookieReader = { get(name: string): { value: string } | undefined };
+type Decoded = { userId: string; expiresAtMs: number };
+
+/** Plain and `__Secure-` spellings; each is also the token's key-derivation salt. */
+const BASE_NAMES = SESSION_COOKIE_NAMES.filter((name) => !name.endsWith(".0"));
+
+/**
+ * Decoded tokens by their exact text. A token is authenticated encryption, so
+ * equal text means an equal, genuine payload; only the expiry is re-checked.
+ * Deriving the key and decrypting on every request cost ~5 ms of CPU per
+ * signed-in page (measured; see DECISIONS.md "Speed"). Bounded: cleared when full.
+ */
+const decodedTokens = new Map<string, Decoded>();
+const MAX_CACHED_TOKENS = 10_000;
+
+/** The cookie's value, joining Auth.js's `name.0`, `name.1`, … chunks when the token was split. */
+function readToken(jar: CookieReader, name: string): string | null {
+  const whole = jar.get(name)?.value;
+  if (whole) return whole;
+  let joined = "";
+  for (let i = 0; ; i++) {
+    const chunk = jar.get(`${name}.${i}`)?.value;
+    if (!chunk) break;
+    joined += chunk;
+  }
+  return joined || null;
+}
+
+async function decodeToken(token: string, salt: string, secret: string, nowMs: number): Promise<Decoded | null> {
+  const key = `${salt}\n${token}`;
+  const known = decodedTokens.get(key);
+  if (known) return known.expiresAtMs > nowMs ? known : null;
+  let payload: { sub?: unknown; exp?: unknown } | null;
+  try {
+    payload = await decode({ token, secret, salt });
+  } catch {
+    return null; // tampered, expired, or from another secret: signed out
+  }
+  if (!payload || typeof payload.sub !== "string" || typeof payload.exp !== "number") return null;
+  const decoded = { userId: payload.sub, expiresAtMs: payload.exp * 1000 };
+  if (decodedTokens.size >= MAX_CACHED_TOKENS) decodedTokens.clear();
+  decodedTokens.set(key, decoded);
+  return decoded;
+}
+
+/**
+ * The user id in an Auth.js session cookie, or null. This is what `auth()`
+ * returns for our JWT sessions (the token holds only `sub`), without building
+ * a Request, running the callbacks and re-encrypting the token on each call.
+ */
+export async function sessionUserIdFrom(jar: CookieReader, secret: string, nowMs = Date.now()): Promise<string | null> {
+  for (const name of BASE_NAMES) {
+    const token = readToken(jar, name);
+    if (!token) continue;
+    const decoded = await decodeToken(token, name, secret, nowMs);
+    if (decoded) return decoded.userId;
+  }
+  return null;
+}
+
+/** The signed-in user's id for the current request, or null. */
+export async function sessionUserId(): Promise<string | null> {
+  return sessionUserIdFrom(await cookies(), resolveAuthSecret());
+}
