@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect } from "react";
 
 /** Unexpected errors: a plain apology with a way back; the details stay in the server log. */
@@ -18,9 +17,12 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           <button type="button" className="button button--primary" onClick={() => reset()}>
             Try again
           </button>
-          <Link className="button" href="/">
+          {/* A full page load: it starts afresh after the error, and keeps next/link out of this
+              boundary, which every page loads (it would be a second copy beside the nav's). */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+          <a className="button" href="/">
             Go to the front page
-          </Link>
+          </a>
         </div>
         {error.digest ? <p className="meta">Reference: {error.digest}</p> : null}
       </div>
