@@ -36,12 +36,31 @@ export async function tagCachedPage(tags: string[]): Promise<void> {
  * second time, once any such render is over, closes that window.
  */
 export const SECOND_INVALIDATION_MS = 1500;
+/** How long a render that read the database before a write may still be running. */
+const RACING_RENDER_MAX_MS = 1000;
 
+/** When each tag's pending second expiry runs (ms since the epoch). */
+const secondExpiryDue = new Map<string, number>();
+
+/**
+ * Expires the tags now and again once racing renders are over. A second expiry
+ * already pending for a tag, due at least a second from now, covers this write
+ * too: under a burst of comments one timer per tag is pending, not one per post
+ * (each `after()` holds its request's context until it runs).
+ */
 function expireTags(tags: string[]): void {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  const now = Date.now();
+  const uncovered = tags.filter((tag) => (secondExpiryDue.get(tag) ?? 0) < now + RACING_RENDER_MAX_MS);
+  if (uncovered.length === 0) return;
+  const due = now + SECOND_INVALIDATION_MS;
+  for (const tag of uncovered) secondExpiryDue.set(tag, due);
   after(async () => {
     await new Promise((resolve) => setTimeout(resolve, SECOND_INVALIDATION_MS));
-    for (const tag of tags) revalidateTag(tag, { expire: 0 });
+    for (const tag of uncovered) {
+      revalidateTag(tag, { expire: 0 });
+      if (secondExpiryDue.get(tag) === due) secondExpiryDue.delete(tag);
+    }
   });
 }
 
