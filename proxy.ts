@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { encodeViewSegment, parseArticleView } from "@/lib/article-view";
 import { exceedsBodyLimit } from "@/lib/body-limit";
-import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE } from "@/lib/cache-control";
+import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "@/lib/cache-control";
 
 /**
  * Anonymous readers are served cached pages; signed-in readers live ones.
@@ -19,10 +19,8 @@ import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE } from "@/lib/cache-control";
  *    comment view (`?sort=…`) is rewritten to its ISR twin under `/cached/...`,
  *    the view normalised into one path segment (one cache entry per view).
  */
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
-
 function hasSession(request: NextRequest): boolean {
-  return request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name) && cookie.value !== "");
+  return SESSION_COOKIE_NAMES.some((name) => Boolean(request.cookies.get(name)?.value));
 }
 
 /** The cached twin's path for a public path, or null when the path has none. */
