@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { serverNodeFlags } from "./scripts/server-flags.mjs";
+import { serverNodeFlags } from "./scripts/server-launch.mjs";
 
 /**
  * End-to-end tests run against the production build (`next start`) on a fresh

@@ -8,7 +8,7 @@ import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { serverNodeFlags } from "./server-flags.mjs";
+import { clearRouteCache, serverNodeFlags } from "./server-launch.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -50,7 +50,7 @@ if (reason) {
 
 // Pages in Next's route cache were rendered from the database as it was; a
 // restart may follow a restore or a new DATABASE_PATH, so serve fresh ones.
-fs.rmSync(path.join(root, distDir, "server", "route-cache"), { recursive: true, force: true });
+clearRouteCache(path.join(root, distDir));
 
 const port = process.env.PORT ?? "3000";
 const args = [...serverNodeFlags(), nextBin, "start", "-p", port];

@@ -35,7 +35,7 @@ import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import { openDatabase } from "../../db/index";
 import { seedBenchData, type BenchUser } from "./seed";
-import { serverNodeFlags } from "../server-flags.mjs";
+import { clearRouteCache, serverNodeFlags } from "../server-launch.mjs";
 import { processTree, treeCpuMs, treeHwmMb, RssSampler } from "./proc";
 import { scrapeForm, encodeSubmission, scriptSources } from "./form";
 import { type AutocannonClient, type AutocannonInstance, type AutocannonOptions, type Autocannon } from "./autocannon-types";
@@ -297,6 +297,7 @@ async function main(): Promise<void> {
   log(`bench: starting next start on ${origin}`);
   // `-H localhost` as in the e2e config: Next normalises loopback hosts to "localhost"
   // in rewrite URLs, and a rewrite to any other host is proxied over HTTP as an external one.
+  clearRouteCache(distDir); // pages cached from an earlier run's database must not be served
   const hostArgs = args.host ? ["-H", args.host] : [];
   const profArgs = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : [];
   const server = spawn(process.execPath, [...serverNodeFlags(), ...profArgs, "node_modules/.bin/next", "start", "-p", String(port), ...hostArgs], {

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { serverNodeFlags } from "../../server-flags.mjs";
+import { serverNodeFlags } from "../../server-launch.mjs";
 
 export type ServerOptions = {
   port: number;

@@ -1,6 +1,8 @@
 /**
- * Node flags for the production server: `npm start` runs with them, and so
- * does `npm run bench`, which measures the server as it is deployed.
+ * How a production server is launched, shared by `npm start`, the benchmark,
+ * the e2e and the reliability servers, so each measures the server as deployed.
+ *
+ * Node flags:
  *
  * V8 sizes its old generation by the machine's memory (several GB here) and,
  * under 10–20 concurrent renders, lets it grow to 350–575 MB before collecting
@@ -9,9 +11,21 @@
  * at little CPU cost (measured: DECISIONS.md, "Speed"). An operator's own
  * NODE_OPTIONS setting for the heap wins.
  */
+import fs from "node:fs";
+import path from "node:path";
+
 export const OLD_SPACE_MB = 160;
 
 /** The flags to put before the script on the node command line. */
 export function serverNodeFlags(env = process.env) {
   return /--max-old-space-size/.test(env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${OLD_SPACE_MB}`];
+}
+
+/**
+ * Empties Next's on-disk route cache in a build folder. Its pages were rendered
+ * from whatever database the last server used (another test run, or the data
+ * before a restore); a server starting on a database must not serve them.
+ */
+export function clearRouteCache(distDir) {
+  fs.rmSync(path.join(distDir, "server", "route-cache"), { recursive: true, force: true });
 }

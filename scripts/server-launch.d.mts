@@ -1,2 +1,3 @@
 export declare const OLD_SPACE_MB: number;
 export declare function serverNodeFlags(env?: NodeJS.ProcessEnv): string[];
+export declare function clearRouteCache(distDir: string): void;
