@@ -423,8 +423,10 @@ export type CommentRecord = {
   id: number;
   articleId: number;
   articleSlug: string;
+  articleSection: string;
   articleCommentsOpen: boolean;
   articleStatus: "draft" | "published";
+  articlePublishedAt: Date;
   parentId: number | null;
   depth: number;
   authorId: string | null;
@@ -434,7 +436,7 @@ export type CommentRecord = {
   deletedAt: Date | null;
 };
 
-const RECORD_SQL = `select c.id, c.article_id, a.slug, a.comments_open, a.status as article_status, c.parent_id, c.depth,
+const RECORD_SQL = `select c.id, c.article_id, a.slug, a.section, a.comments_open, a.status as article_status, a.published_at, c.parent_id, c.depth,
   c.author_id, c.body, c.status, c.created_at, c.deleted_at
   from comments c join articles a on a.id = c.article_id where c.id = ?`;
 
@@ -442,8 +444,10 @@ type RecordRow = {
   id: number;
   article_id: number;
   slug: string;
+  section: string;
   comments_open: number;
   article_status: "draft" | "published";
+  published_at: number;
   parent_id: number | null;
   depth: number;
   author_id: string | null;
@@ -460,8 +464,10 @@ function readRecord(db: Db, commentId: number): CommentRecord | null {
     id: r.id,
     articleId: r.article_id,
     articleSlug: r.slug,
+    articleSection: r.section,
     articleCommentsOpen: r.comments_open === 1,
     articleStatus: r.article_status,
+    articlePublishedAt: new Date(r.published_at),
     parentId: r.parent_id,
     depth: r.depth,
     authorId: r.author_id,
@@ -556,7 +562,7 @@ export function readUserForWrite(db: Db, userId: string): (PermissionViewer & { 
   };
 }
 
-type ArticleRow = { id: number; slug: string; comments_open: number; status: "draft" | "published"; premod_override: PremodMode | null; published_at?: number };
+type ArticleRow = { id: number; slug: string; comments_open: number; status: "draft" | "published"; premod_override: PremodMode | null; published_at: number };
 
 function readArticle(db: Db, articleId: number): ArticleRow | null {
   return (
@@ -566,10 +572,14 @@ function readArticle(db: Db, articleId: number): ArticleRow | null {
   );
 }
 
-function permArticle(a: { comments_open: number; status: "draft" | "published"; published_at?: number }) {
-  // Moderation issue: the site's "close comments after N days" setting closes new posts and replies too.
-  const autoClosed = a.published_at !== undefined && isAutoClosed(new Date(a.published_at), getAutoCloseDays(), new Date());
-  return { commentsOpen: a.comments_open === 1 && !autoClosed, status: a.status };
+/** The article as permission checks see it: the site's "close comments after N days" setting closes it too. */
+function permArticle(a: { commentsOpen: boolean; status: "draft" | "published"; publishedAt: Date }) {
+  const autoClosed = isAutoClosed(a.publishedAt, getAutoCloseDays(), new Date());
+  return { commentsOpen: a.commentsOpen && !autoClosed, status: a.status };
+}
+
+function permArticleOfRow(a: ArticleRow) {
+  return permArticle({ commentsOpen: a.comments_open === 1, status: a.status, publishedAt: new Date(a.published_at) });
 }
 
 /**
@@ -577,33 +587,10 @@ function permArticle(a: { comments_open: number; status: "draft" | "published"; 
  * inside the caller's write transaction (auto-close applies here too).
  */
 export function readCommentForReaction(db: Db, commentId: number) {
-  const row = stmt(
-    db,
-    `select c.author_id, c.created_at, c.deleted_at, c.status, a.slug, a.comments_open, a.status as article_status, a.published_at
-     from comments c join articles a on a.id = c.article_id where c.id = ?`,
-  ).get(commentId) as
-    | {
-        author_id: string | null;
-        created_at: number;
-        deleted_at: number | null;
-        status: CommentStatus;
-        slug: string;
-        comments_open: number;
-        article_status: "draft" | "published";
-        published_at: number;
-      }
-    | undefined;
-  if (!row) return null;
-  return {
-    articleSlug: row.slug,
-    comment: {
-      authorId: row.author_id,
-      createdAt: new Date(row.created_at),
-      deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at),
-      status: row.status,
-    },
-    article: permArticle({ comments_open: row.comments_open, status: row.article_status, published_at: row.published_at }),
-  };
+  const record = readRecord(db, commentId);
+  if (!record) return null;
+  const article = permArticle({ commentsOpen: record.articleCommentsOpen, status: record.articleStatus, publishedAt: record.articlePublishedAt });
+  return { articleSlug: record.articleSlug, comment: record, article };
 }
 
 /** Keeps `articles.comment_count` and the parent's `reply_count` in step with one comment's visibility. */
@@ -658,7 +645,7 @@ export function createComment({
     if (!user) return { ok: false, message: "Sign in to comment." };
     const article = readArticle(db, articleId);
     if (!article) return { ok: false, message: NOT_FOUND_MESSAGE };
-    const open = canPost(user, permArticle(article), now);
+    const open = canPost(user, permArticleOfRow(article), now);
     if (!open.ok) return { ok: false, message: open.message };
 
     let depth = 0;
@@ -666,7 +653,7 @@ export function createComment({
     if (parentId !== null) {
       const parent = readRecord(db, parentId);
       if (!parent || parent.articleId !== articleId) return { ok: false, message: NOT_FOUND_MESSAGE };
-      const allowed = canReply(user, parent, now, permArticle(article));
+      const allowed = canReply(user, parent, now, permArticleOfRow(article));
       if (!allowed.ok) return { ok: false, message: allowed.message };
       depth = Math.min(parent.depth + 1, MAX_DEPTH);
       rootId = (stmt(db, `select coalesce(root_id, id) as r from comments where id = ?`).get(parentId) as { r: number }).r;

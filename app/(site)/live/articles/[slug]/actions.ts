@@ -82,9 +82,9 @@ function refused(permission: Permission & { ok: false }, values?: CommentFormSta
   return { ok: false, message: permission.message, values };
 }
 
-function revalidateAfterWrite(slug: string, section: string | undefined, countChanged: boolean) {
+function revalidateAfterWrite(slug: string, section: string, countChanged: boolean) {
   revalidateArticle(slug);
-  if (countChanged && section) revalidateFronts(section);
+  if (countChanged) revalidateFronts(section);
 }
 
 export async function postComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
@@ -153,11 +153,8 @@ export async function editComment(_prev: CommentFormState, formData: FormData): 
 
   const result = editCommentRow({ commentId: comment.id, userId: user.id, body: parsed.data.body });
   if (!result.ok) return { ok: false, message: result.message, values };
-  revalidateAfterWrite(comment.articleSlug, undefined, false);
-  if (result.status !== comment.status) {
-    const article = await getArticleBySlug({ slug: comment.articleSlug });
-    revalidateAfterWrite(comment.articleSlug, article?.section, true);
-  }
+  // An edit that sends the comment back to review changes the visible count on the fronts.
+  revalidateAfterWrite(comment.articleSlug, comment.articleSection, result.status !== comment.status);
   redirect(articleViewHref(comment.articleSlug, viewFrom(parsed.data.returnTo), `comment-${comment.id}`));
 }
 
@@ -174,8 +171,7 @@ export async function deleteComment(_prev: CommentFormState, formData: FormData)
 
   const result = deleteCommentRow({ commentId: comment.id, userId: user.id });
   if (!result.ok) return { ok: false, message: result.message };
-  const article = await getArticleBySlug({ slug: comment.articleSlug });
-  revalidateAfterWrite(comment.articleSlug, article?.section, comment.status === "approved");
+  revalidateAfterWrite(comment.articleSlug, comment.articleSection, comment.status === "approved");
   // Back to the same view; the comment is gone (or a placeholder where it had replies).
   const view = viewFrom(parsed.data.returnTo);
   const back = view.c === comment.id ? { ...view, c: null } : view;
