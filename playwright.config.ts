@@ -12,10 +12,7 @@ import { serverNodeFlags } from "./scripts/server-launch.mjs";
 const port = Number(process.env.E2E_PORT ?? 3100);
 process.env.E2E_BASE_URL ??= `http://127.0.0.1:${port}`;
 // Set once in the main process; workers inherit it, so all agree on one file.
-process.env.E2E_DATABASE_PATH ??= path.join(
-  fs.mkdtempSync(path.join(os.tmpdir(), "broadsheet-e2e-")),
-  "news.db",
-);
+process.env.E2E_DATABASE_PATH ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), "broadsheet-e2e-")), "news.db");
 // A fixed secret for the test server, so fixtures can mint session cookies.
 process.env.E2E_AUTH_SECRET ??= "e2e-secret-not-for-production-0123456789abcdef";
 

@@ -3,14 +3,7 @@
  * Timestamps are integer milliseconds (Drizzle `timestamp_ms` → Date).
  */
 import { sql } from "drizzle-orm";
-import {
-  sqliteTable,
-  text,
-  integer,
-  primaryKey,
-  index,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, primaryKey, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -22,7 +15,9 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 export const users = sqliteTable(
   "users",
   {
-    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
     name: text("name").notNull(),
     email: text("email").notNull().unique(),
     emailVerified: integer("emailVerified", { mode: "timestamp_ms" }),

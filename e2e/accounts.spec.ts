@@ -99,7 +99,11 @@ test.describe("with JavaScript", () => {
     // Sign-up hashes a password (scrypt, 128 MiB): allow for a busy machine.
     await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
     await expectSignedInAs(page, name);
-    const row = e2eDb().select({ role: users.role, hash: users.passwordHash }).from(users).where(eq(users.email, email)).get();
+    const row = e2eDb()
+      .select({ role: users.role, hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, email))
+      .get();
     expect(row?.role).toBe("reader");
     expect(row?.hash).toMatch(/^scrypt\$17\$8\$1\$/);
 
@@ -124,7 +128,9 @@ test.describe("with JavaScript", () => {
     await expectSignedInAs(page, user.name);
   });
 
-  test("wrong password and unknown email get the same message; the email is kept, the password is not", async ({ page }) => {
+  test("wrong password and unknown email get the same message; the email is kept, the password is not", async ({
+    page,
+  }) => {
     const user = await createUser();
     await page.goto("/signin");
     await signInThroughForm(page, user.email, "not the password at all");
@@ -147,7 +153,9 @@ test.describe("with JavaScript", () => {
     await page.getByLabel("Email").fill(existing.email.toUpperCase());
     await page.getByLabel("Password").fill("another fine passphrase");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(form(page, "Create account").getByRole("alert")).toContainText("An account with this email already exists");
+    await expect(form(page, "Create account").getByRole("alert")).toContainText(
+      "An account with this email already exists",
+    );
     await expect(page.getByLabel("Display name")).toHaveValue("Second Person");
     await expect(page.getByLabel("Email")).toHaveValue(existing.email.toUpperCase());
     await expect(page.getByLabel("Password")).toHaveValue("");
@@ -163,8 +171,16 @@ test.describe("with JavaScript", () => {
     { rule: "long display name", name: "x".repeat(41), message: "Use at most 40 characters for your display name." },
     { rule: "reserved display name", name: "Moderator", message: "That display name is reserved." },
     { rule: "reserved display name, other case", name: "bRoAdShEeT", message: "That display name is reserved." },
-    { rule: "bidi override in display name", name: "Ada\u202eredaeR", message: "cannot contain control or invisible characters" },
-    { rule: "zero-width character in display name", name: "Ad\u200ba", message: "cannot contain control or invisible characters" },
+    {
+      rule: "bidi override in display name",
+      name: "Ada\u202eredaeR",
+      message: "cannot contain control or invisible characters",
+    },
+    {
+      rule: "zero-width character in display name",
+      name: "Ad\u200ba",
+      message: "cannot contain control or invisible characters",
+    },
   ];
   for (const { rule, message, ...input } of rules) {
     test(`sign-up validation: ${rule}`, async ({ page }) => {
@@ -194,7 +210,9 @@ test.describe("with JavaScript", () => {
     await expect(alert).toContainText("Enter your password.");
   });
 
-  test("the 11th attempt for one email within 15 minutes is refused, even with the right password", async ({ page }) => {
+  test("the 11th attempt for one email within 15 minutes is refused, even with the right password", async ({
+    page,
+  }) => {
     const user = await createUser();
     await page.goto("/signin");
     const alert = form(page, "Sign in").getByRole("alert");
@@ -227,13 +245,20 @@ test.describe("with JavaScript", () => {
     for (let i = 0; i < 10; i++) {
       e2eDb()
         .insert(signinAttempts)
-        .values({ email: `someone-${i}-${uniqueSuffix()}@example.test`, ip, succeeded: false, createdAt: new Date(now - 60_000) })
+        .values({
+          email: `someone-${i}-${uniqueSuffix()}@example.test`,
+          ip,
+          succeeded: false,
+          createdAt: new Date(now - 60_000),
+        })
         .run();
     }
     const user = await createUser();
     await page.goto("/signin");
     await signInThroughForm(page, user.email, user.password);
-    await expect(form(page, "Sign in").getByRole("alert")).toHaveText(/^Too many attempts — try again in 14 minutes\.$/);
+    await expect(form(page, "Sign in").getByRole("alert")).toHaveText(
+      /^Too many attempts — try again in 14 minutes\.$/,
+    );
 
     await giveOwnAddress(page);
     await signInThroughForm(page, user.email, user.password);
@@ -289,7 +314,10 @@ test.describe("with JavaScript", () => {
     }
   });
 
-  test("a role change in the database applies on the next request, whatever the session token says", async ({ page, moderator }) => {
+  test("a role change in the database applies on the next request, whatever the session token says", async ({
+    page,
+    moderator,
+  }) => {
     await loginAs(page, moderator);
     expect((await page.goto("/admin"))?.status()).toBe(200);
     e2eDb().update(users).set({ role: "reader" }).where(eq(users.id, moderator.id)).run();
@@ -351,7 +379,10 @@ test.describe("with JavaScript", () => {
     expect(data.comments.find((c: { id: number }) => c.id === hidden.id)).toMatchObject({ status: "rejected" });
   });
 
-  test("Delete my account: needs the password, signs out, and comments show Deleted user", async ({ readerPage, reader }) => {
+  test("Delete my account: needs the password, signs out, and comments show Deleted user", async ({
+    readerPage,
+    reader,
+  }) => {
     const page = readerPage;
     const body = `A comment that outlives its author ${uniqueSuffix()}`;
     const comment = insertComment(reader, body);
@@ -370,7 +401,11 @@ test.describe("with JavaScript", () => {
     await expect(header(page).getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 
     expect(e2eDb().select({ id: users.id }).from(users).where(eq(users.id, reader.id)).get()).toBeUndefined();
-    const row = e2eDb().select({ authorId: comments.authorId, body: comments.body }).from(comments).where(eq(comments.id, comment.id)).get();
+    const row = e2eDb()
+      .select({ authorId: comments.authorId, body: comments.body })
+      .from(comments)
+      .where(eq(comments.id, comment.id))
+      .get();
     expect(row).toEqual({ authorId: null, body });
 
     await page.goto(`/articles/${comment.slug}`);
@@ -453,9 +488,13 @@ test.describe("create-admin command", () => {
 
   async function createAdmin(databasePath: string, args: string[]) {
     try {
-      const { stdout, stderr } = await run(path.resolve("node_modules/.bin/tsx"), ["scripts/create-admin.ts", ...args], {
-        env: { ...process.env, DATABASE_PATH: databasePath },
-      });
+      const { stdout, stderr } = await run(
+        path.resolve("node_modules/.bin/tsx"),
+        ["scripts/create-admin.ts", ...args],
+        {
+          env: { ...process.env, DATABASE_PATH: databasePath },
+        },
+      );
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -467,8 +506,7 @@ test.describe("create-admin command", () => {
     const db = new Database(databasePath, { readonly: true });
     try {
       return db.prepare("SELECT name, role, password_hash AS hash FROM users WHERE email = ?").get(email) as
-        | { name: string; role: string; hash: string }
-        | undefined;
+        { name: string; role: string; hash: string } | undefined;
     } finally {
       db.close();
     }
@@ -476,14 +514,23 @@ test.describe("create-admin command", () => {
 
   test("creates an admin, then promotes an existing reader", async () => {
     const file = tempDatabase();
-    const created = await createAdmin(file, ["--email", "Chief@Example.test", "--password", "a long admin passphrase", "--name", "Chief Editor"]);
+    const created = await createAdmin(file, [
+      "--email",
+      "Chief@Example.test",
+      "--password",
+      "a long admin passphrase",
+      "--name",
+      "Chief Editor",
+    ]);
     expect(created.code).toBe(0);
     expect(created.stdout).toContain("Created admin chief@example.test");
     expect(readUser(file, "chief@example.test")).toMatchObject({ name: "Chief Editor", role: "admin" });
     expect(readUser(file, "chief@example.test")?.hash).toMatch(/^scrypt\$17\$8\$1\$/);
 
     const db = new Database(file);
-    db.prepare("INSERT INTO users (id, name, email, role) VALUES ('u1', 'Plain Reader', 'reader@example.test', 'reader')").run();
+    db.prepare(
+      "INSERT INTO users (id, name, email, role) VALUES ('u1', 'Plain Reader', 'reader@example.test', 'reader')",
+    ).run();
     db.close();
     const promoted = await createAdmin(file, ["--email", "reader@example.test"]);
     expect(promoted.code).toBe(0);
@@ -493,8 +540,16 @@ test.describe("create-admin command", () => {
 
   for (const { what, args, message } of [
     { what: "no email", args: ["--password", "a long admin passphrase"], message: "--email is required" },
-    { what: "an invalid email", args: ["--email", "nope", "--password", "a long admin passphrase"], message: "Enter a valid email address" },
-    { what: "a weak password", args: ["--email", "x@example.test", "--password", "short"], message: "at least 10 characters" },
+    {
+      what: "an invalid email",
+      args: ["--email", "nope", "--password", "a long admin passphrase"],
+      message: "Enter a valid email address",
+    },
+    {
+      what: "a weak password",
+      args: ["--email", "x@example.test", "--password", "short"],
+      message: "at least 10 characters",
+    },
     { what: "a new account without password", args: ["--email", "x@example.test"], message: "--password is required" },
     { what: "an unknown flag", args: ["--email", "x@example.test", "--force"], message: "Unknown argument: --force" },
   ]) {

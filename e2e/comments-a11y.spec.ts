@@ -18,12 +18,48 @@ async function expectNoViolations(page: Page) {
 function busyThread(readerId: string, otherId: string) {
   const article = createArticle();
   const t = Date.now() - 3 * 3600_000;
-  const root = insertComment({ articleId: article.id, authorId: otherId, body: "A point worth discussing, with a source: https://example.com/a", createdAt: new Date(t), likeCount: 4 });
-  const reply = insertComment({ articleId: article.id, authorId: readerId, parentId: root.id, body: "My reply", createdAt: new Date(t + 60_000) });
-  insertComment({ articleId: article.id, authorId: otherId, parentId: reply.id, body: "A third level", createdAt: new Date(t + 120_000) });
-  const removed = insertComment({ articleId: article.id, authorId: otherId, body: "to be removed", createdAt: new Date(t + 180_000), status: "rejected" });
-  insertComment({ articleId: article.id, authorId: readerId, parentId: removed.id, body: "Reply under a removed comment", createdAt: new Date(t + 240_000) });
-  insertComment({ articleId: article.id, authorId: readerId, body: "Held https://example.org", status: "pending", createdAt: new Date(Date.now() - 60_000) });
+  const root = insertComment({
+    articleId: article.id,
+    authorId: otherId,
+    body: "A point worth discussing, with a source: https://example.com/a",
+    createdAt: new Date(t),
+    likeCount: 4,
+  });
+  const reply = insertComment({
+    articleId: article.id,
+    authorId: readerId,
+    parentId: root.id,
+    body: "My reply",
+    createdAt: new Date(t + 60_000),
+  });
+  insertComment({
+    articleId: article.id,
+    authorId: otherId,
+    parentId: reply.id,
+    body: "A third level",
+    createdAt: new Date(t + 120_000),
+  });
+  const removed = insertComment({
+    articleId: article.id,
+    authorId: otherId,
+    body: "to be removed",
+    createdAt: new Date(t + 180_000),
+    status: "rejected",
+  });
+  insertComment({
+    articleId: article.id,
+    authorId: readerId,
+    parentId: removed.id,
+    body: "Reply under a removed comment",
+    createdAt: new Date(t + 240_000),
+  });
+  insertComment({
+    articleId: article.id,
+    authorId: readerId,
+    body: "Held https://example.org",
+    status: "pending",
+    createdAt: new Date(Date.now() - 60_000),
+  });
   return { article, root };
 }
 

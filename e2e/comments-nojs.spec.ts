@@ -3,13 +3,7 @@
  * or a plain form, and every action answers with a page.
  */
 import { test, expect, createUser } from "./support/fixtures";
-import {
-  createArticle,
-  findCommentIdByBody,
-  getCommentRow,
-  insertComment,
-  listReports,
-} from "./support/comment-data";
+import { createArticle, findCommentIdByBody, getCommentRow, insertComment, listReports } from "./support/comment-data";
 import { uniqueSuffix } from "./support/users";
 
 const MINUTE = 60_000;
@@ -43,7 +37,11 @@ test.describe("without JavaScript", () => {
 
   test("replying through the Reply link's own form", async ({ readerPage: page }) => {
     const article = createArticle();
-    const parent = insertComment({ articleId: article.id, authorId: (await createUser()).id, body: "Is the pier open?" });
+    const parent = insertComment({
+      articleId: article.id,
+      authorId: (await createUser()).id,
+      body: "Is the pier open?",
+    });
     await page.goto(article.url);
     await page.locator(`#comment-${parent.id}`).getByRole("link", { name: "Reply" }).click();
     await expect(page).toHaveURL(new RegExp(`reply=${parent.id}`));
@@ -83,7 +81,12 @@ test.describe("without JavaScript", () => {
 
   test("editing within the window", async ({ readerPage: page, reader }) => {
     const article = createArticle();
-    const c = insertComment({ articleId: article.id, authorId: reader.id, body: "Frist!", createdAt: new Date(Date.now() - MINUTE) });
+    const c = insertComment({
+      articleId: article.id,
+      authorId: reader.id,
+      body: "Frist!",
+      createdAt: new Date(Date.now() - MINUTE),
+    });
     await page.goto(article.url);
     await page.locator(`#comment-${c.id}`).getByRole("link", { name: "Edit" }).click();
     await expect(page.getByRole("textbox", { name: "Edit comment" })).toHaveValue("Frist!");
@@ -109,9 +112,16 @@ test.describe("without JavaScript", () => {
     const author = await createUser();
     const t = Date.now() - 30 * MINUTE;
     const a = insertComment({ articleId: article.id, authorId: author.id, createdAt: new Date(t), likeCount: 0 });
-    const b = insertComment({ articleId: article.id, authorId: author.id, createdAt: new Date(t + MINUTE), likeCount: 3 });
+    const b = insertComment({
+      articleId: article.id,
+      authorId: author.id,
+      createdAt: new Date(t + MINUTE),
+      likeCount: 3,
+    });
     const order = () =>
-      page.locator("#comments ol > li > article").evaluateAll((els) => els.map((e) => Number(e.id.replace("comment-", ""))));
+      page
+        .locator("#comments ol > li > article")
+        .evaluateAll((els) => els.map((e) => Number(e.id.replace("comment-", ""))));
     await page.goto(article.url);
     expect(await order()).toEqual([b.id, a.id]);
     await page.getByRole("link", { name: "Oldest" }).click();

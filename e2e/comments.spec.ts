@@ -17,7 +17,9 @@ import { e2eDb, uniqueSuffix } from "./support/users";
 const MINUTE = 60_000;
 
 test.describe("reading comments", () => {
-  test("an article with no comments invites the first one; signed out, a link to sign in returns to it", async ({ page }) => {
+  test("an article with no comments invites the first one; signed out, a link to sign in returns to it", async ({
+    page,
+  }) => {
     const article = createArticle();
     await page.goto(article.url);
     await expect(page.getByRole("heading", { level: 2, name: "0 Comments" })).toBeVisible();
@@ -31,7 +33,13 @@ test.describe("reading comments", () => {
     const article = createArticle();
     const author = await createUser({ name: `Ada ${uniqueSuffix()}` });
     const postedAt = new Date(Date.now() - 5 * MINUTE);
-    const c = insertComment({ articleId: article.id, authorId: author.id, body: "First paragraph.\n\nSecond paragraph.", createdAt: postedAt, likeCount: 2 });
+    const c = insertComment({
+      articleId: article.id,
+      authorId: author.id,
+      body: "First paragraph.\n\nSecond paragraph.",
+      createdAt: postedAt,
+      likeCount: 2,
+    });
     await page.goto(article.url);
     await expect(page.getByRole("heading", { level: 2, name: "1 Comment" })).toBeVisible();
     const comment = page.locator(`article#comment-${c.id}`);
@@ -52,7 +60,9 @@ test.describe("reading comments", () => {
     await expect(like).toHaveAttribute("aria-pressed", "false");
     await like.click();
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
-    expect(decodeURIComponent(new URL(page.url()).searchParams.get("callbackUrl") ?? "")).toBe(`${article.url}#comment-${c.id}`);
+    expect(decodeURIComponent(new URL(page.url()).searchParams.get("callbackUrl") ?? "")).toBe(
+      `${article.url}#comment-${c.id}`,
+    );
   });
 
   test("links in comments are safe, nofollow links; other text stays text", async ({ page, reader }) => {
@@ -81,18 +91,40 @@ test.describe("reading comments", () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(article.url);
     await expect(page.locator(`#comment-${c.id}`)).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
   test("sorting: Newest by default, Oldest, and Top (most liked, ties in posting order)", async ({ page, reader }) => {
     const article = createArticle();
     const t = Date.now() - 60 * MINUTE;
-    const a = insertComment({ articleId: article.id, authorId: reader.id, body: "Alpha comment", createdAt: new Date(t), likeCount: 1 });
-    const b = insertComment({ articleId: article.id, authorId: reader.id, body: "Bravo comment", createdAt: new Date(t + MINUTE), likeCount: 5 });
-    const c = insertComment({ articleId: article.id, authorId: reader.id, body: "Charlie comment", createdAt: new Date(t + 2 * MINUTE), likeCount: 1 });
+    const a = insertComment({
+      articleId: article.id,
+      authorId: reader.id,
+      body: "Alpha comment",
+      createdAt: new Date(t),
+      likeCount: 1,
+    });
+    const b = insertComment({
+      articleId: article.id,
+      authorId: reader.id,
+      body: "Bravo comment",
+      createdAt: new Date(t + MINUTE),
+      likeCount: 5,
+    });
+    const c = insertComment({
+      articleId: article.id,
+      authorId: reader.id,
+      body: "Charlie comment",
+      createdAt: new Date(t + 2 * MINUTE),
+      likeCount: 1,
+    });
     const order = async () =>
-      page.locator("#comments ol > li > article").evaluateAll((els) => els.map((e) => Number(e.id.replace("comment-", ""))));
+      page
+        .locator("#comments ol > li > article")
+        .evaluateAll((els) => els.map((e) => Number(e.id.replace("comment-", ""))));
     await page.goto(article.url);
     expect(await order()).toEqual([c.id, b.id, a.id]);
     await page.getByRole("link", { name: "Oldest" }).click();
@@ -108,12 +140,29 @@ test.describe("reading comments", () => {
   test("a thread shows three replies at each level, then a link to the rest", async ({ page, reader }) => {
     const article = createArticle();
     const t = Date.now() - 60 * MINUTE;
-    const root = insertComment({ articleId: article.id, authorId: reader.id, body: "Root comment", createdAt: new Date(t) });
+    const root = insertComment({
+      articleId: article.id,
+      authorId: reader.id,
+      body: "Root comment",
+      createdAt: new Date(t),
+    });
     const replies = Array.from({ length: 5 }, (_, i) =>
-      insertComment({ articleId: article.id, authorId: reader.id, body: `Reply number ${i + 1}`, parentId: root.id, createdAt: new Date(t + (i + 1) * MINUTE) }),
+      insertComment({
+        articleId: article.id,
+        authorId: reader.id,
+        body: `Reply number ${i + 1}`,
+        parentId: root.id,
+        createdAt: new Date(t + (i + 1) * MINUTE),
+      }),
     );
     const deep = Array.from({ length: 4 }, (_, i) =>
-      insertComment({ articleId: article.id, authorId: reader.id, body: `Deep reply ${i + 1}`, parentId: replies[0]!.id, createdAt: new Date(t + (10 + i) * MINUTE) }),
+      insertComment({
+        articleId: article.id,
+        authorId: reader.id,
+        body: `Deep reply ${i + 1}`,
+        parentId: replies[0]!.id,
+        createdAt: new Date(t + (10 + i) * MINUTE),
+      }),
     );
     await page.goto(article.url);
     await expect(page.getByRole("heading", { level: 2, name: "10 Comments" })).toBeVisible();
@@ -133,7 +182,13 @@ test.describe("reading comments", () => {
     const t = Date.now() - 60 * MINUTE;
     const root = insertComment({ articleId: article.id, authorId: reader.id, createdAt: new Date(t) });
     const replies = Array.from({ length: 6 }, (_, i) =>
-      insertComment({ articleId: article.id, authorId: reader.id, body: `Late reply ${i}`, parentId: root.id, createdAt: new Date(t + (i + 1) * MINUTE) }),
+      insertComment({
+        articleId: article.id,
+        authorId: reader.id,
+        body: `Late reply ${i}`,
+        parentId: root.id,
+        createdAt: new Date(t + (i + 1) * MINUTE),
+      }),
     );
     const target = replies[5]!;
     await page.goto(`${article.url}?c=${target.id}#comment-${target.id}`);
@@ -143,7 +198,10 @@ test.describe("reading comments", () => {
 });
 
 test.describe("posting", () => {
-  test("a reader posts a comment: the box empties and the comment is on the page", async ({ readerPage: page, reader }) => {
+  test("a reader posts a comment: the box empties and the comment is on the page", async ({
+    readerPage: page,
+    reader,
+  }) => {
     const article = createArticle();
     await page.goto(article.url);
     const box = page.getByRole("textbox", { name: "Comment" });
@@ -163,7 +221,9 @@ test.describe("posting", () => {
     expect(commentCount(article.id)).toBe(1);
   });
 
-  test("empty, zero-width-only, control-character and over-long text are refused, keeping what was typed", async ({ readerPage: page }) => {
+  test("empty, zero-width-only, control-character and over-long text are refused, keeping what was typed", async ({
+    readerPage: page,
+  }) => {
     const article = createArticle();
     await page.goto(article.url);
     const form = page.locator("form", { has: page.getByRole("button", { name: "Post comment" }) });
@@ -192,10 +252,18 @@ test.describe("posting", () => {
     await expect(page.getByRole("heading", { level: 2, name: "1 Comment" })).toBeVisible();
   });
 
-  test("posting too quickly and posting the same text twice are refused with when to try again", async ({ readerPage: page, reader }) => {
+  test("posting too quickly and posting the same text twice are refused with when to try again", async ({
+    readerPage: page,
+    reader,
+  }) => {
     const article = createArticle();
     const earlier = `I said this already ${uniqueSuffix()}`;
-    insertComment({ articleId: article.id, authorId: reader.id, body: earlier, createdAt: new Date(Date.now() - 2 * MINUTE) });
+    insertComment({
+      articleId: article.id,
+      authorId: reader.id,
+      body: earlier,
+      createdAt: new Date(Date.now() - 2 * MINUTE),
+    });
     await page.goto(article.url);
     const form = page.locator("form", { has: page.getByRole("button", { name: "Post comment" }) });
     const box = page.getByRole("textbox", { name: "Comment" });
@@ -210,10 +278,15 @@ test.describe("posting", () => {
     await expect(page.getByRole("heading", { level: 2, name: "2 Comments" })).toBeVisible();
     await box.fill(`Another fresh thought ${uniqueSuffix()}`);
     await page.getByRole("button", { name: "Post comment" }).click();
-    await expect(form.getByRole("alert")).toContainText(/commenting too quickly\. You can post again in \d+ seconds?\./);
+    await expect(form.getByRole("alert")).toContainText(
+      /commenting too quickly\. You can post again in \d+ seconds?\./,
+    );
   });
 
-  test("a first comment with a link is held: only its author sees it, marked as awaiting moderation", async ({ readerPage: page, browser }) => {
+  test("a first comment with a link is held: only its author sees it, marked as awaiting moderation", async ({
+    readerPage: page,
+    browser,
+  }) => {
     const article = createArticle();
     await page.goto(article.url);
     const text = `Read this https://example.com/${uniqueSuffix()}`;
@@ -258,8 +331,14 @@ test.describe("posting", () => {
     const c = insertComment({ articleId: article.id, authorId: other.id });
     const until = new Date(Date.now() + 3 * 24 * 3600_000);
     const cases = [
-      { user: await createUser({ status: "suspended", suspendedUntil: until, statusReason: "Personal attacks" }), word: /suspended until .+ UTC.*Reason: Personal attacks/ },
-      { user: await createUser({ status: "banned", statusReason: "Spam accounts" }), word: /banned.*Reason: Spam accounts/ },
+      {
+        user: await createUser({ status: "suspended", suspendedUntil: until, statusReason: "Personal attacks" }),
+        word: /suspended until .+ UTC.*Reason: Personal attacks/,
+      },
+      {
+        user: await createUser({ status: "banned", statusReason: "Spam accounts" }),
+        word: /banned.*Reason: Spam accounts/,
+      },
     ];
     for (const { user, word } of cases) {
       const context = await browser.newContext();
@@ -300,13 +379,25 @@ test.describe("acting on comments", () => {
     await expect(page.getByRole("heading", { level: 2, name: "2 Comments" })).toBeVisible();
   });
 
-  test("a reply to a third-level comment stays at level three, marked in reply to its author", async ({ readerPage: page }) => {
+  test("a reply to a third-level comment stays at level three, marked in reply to its author", async ({
+    readerPage: page,
+  }) => {
     const article = createArticle();
     const other = await createUser({ name: `Grace ${uniqueSuffix()}` });
     const t = Date.now() - 30 * MINUTE;
     const root = insertComment({ articleId: article.id, authorId: other.id, createdAt: new Date(t) });
-    const level2 = insertComment({ articleId: article.id, authorId: other.id, parentId: root.id, createdAt: new Date(t + MINUTE) });
-    const level3 = insertComment({ articleId: article.id, authorId: other.id, parentId: level2.id, createdAt: new Date(t + 2 * MINUTE) });
+    const level2 = insertComment({
+      articleId: article.id,
+      authorId: other.id,
+      parentId: root.id,
+      createdAt: new Date(t + MINUTE),
+    });
+    const level3 = insertComment({
+      articleId: article.id,
+      authorId: other.id,
+      parentId: level2.id,
+      createdAt: new Date(t + 2 * MINUTE),
+    });
     await page.goto(article.url);
     await page.locator(`#comment-${level3.id}`).getByRole("link", { name: "Reply" }).click();
     const text = `Going deeper ${uniqueSuffix()}`;
@@ -318,7 +409,10 @@ test.describe("acting on comments", () => {
     expect(getCommentRow(findCommentIdByBody(article.id, text))?.depth).toBe(2);
   });
 
-  test("liking toggles aria-pressed and the count; one's own comment cannot be liked", async ({ readerPage: page, reader }) => {
+  test("liking toggles aria-pressed and the count; one's own comment cannot be liked", async ({
+    readerPage: page,
+    reader,
+  }) => {
     const article = createArticle();
     const other = await createUser();
     const theirs = insertComment({ articleId: article.id, authorId: other.id, body: "Like me" });
@@ -338,9 +432,17 @@ test.describe("acting on comments", () => {
     await expect(page.locator(`#comment-${mine.id}`).getByRole("button", { name: "Like" })).toBeDisabled();
   });
 
-  test("editing one's own comment within 15 minutes: prefilled, saved, marked edited", async ({ readerPage: page, reader }) => {
+  test("editing one's own comment within 15 minutes: prefilled, saved, marked edited", async ({
+    readerPage: page,
+    reader,
+  }) => {
     const article = createArticle();
-    const c = insertComment({ articleId: article.id, authorId: reader.id, body: "Teh ferry is late", createdAt: new Date(Date.now() - 2 * MINUTE) });
+    const c = insertComment({
+      articleId: article.id,
+      authorId: reader.id,
+      body: "Teh ferry is late",
+      createdAt: new Date(Date.now() - 2 * MINUTE),
+    });
     await page.goto(article.url);
     const comment = page.locator(`#comment-${c.id}`);
     await comment.getByRole("link", { name: "Edit" }).click();
@@ -354,9 +456,17 @@ test.describe("acting on comments", () => {
     expect(getCommentRow(c.id)?.body).toBe("The ferry is late");
   });
 
-  test("after 15 minutes the Edit control is gone and the edit form cannot be opened", async ({ readerPage: page, reader }) => {
+  test("after 15 minutes the Edit control is gone and the edit form cannot be opened", async ({
+    readerPage: page,
+    reader,
+  }) => {
     const article = createArticle();
-    const c = insertComment({ articleId: article.id, authorId: reader.id, body: "Old words", createdAt: new Date(Date.now() - 16 * MINUTE) });
+    const c = insertComment({
+      articleId: article.id,
+      authorId: reader.id,
+      body: "Old words",
+      createdAt: new Date(Date.now() - 16 * MINUTE),
+    });
     await page.goto(article.url);
     const comment = page.locator(`#comment-${c.id}`);
     await expect(comment.getByRole("link", { name: "Delete" })).toBeVisible();
@@ -389,10 +499,22 @@ test.describe("acting on comments", () => {
     expect(getCommentRow(c.id)?.deleted_at).not.toBeNull();
   });
 
-  test("a deleted comment with replies leaves a 'Comment deleted' placeholder above them", async ({ readerPage: page, reader }) => {
+  test("a deleted comment with replies leaves a 'Comment deleted' placeholder above them", async ({
+    readerPage: page,
+    reader,
+  }) => {
     const article = createArticle();
-    const c = insertComment({ articleId: article.id, authorId: reader.id, body: "Question worth keeping the answers to" });
-    const answer = insertComment({ articleId: article.id, authorId: (await createUser()).id, parentId: c.id, body: "An answer" });
+    const c = insertComment({
+      articleId: article.id,
+      authorId: reader.id,
+      body: "Question worth keeping the answers to",
+    });
+    const answer = insertComment({
+      articleId: article.id,
+      authorId: (await createUser()).id,
+      parentId: c.id,
+      body: "An answer",
+    });
     await page.goto(article.url);
     await page.locator(`#comment-${c.id}`).getByRole("link", { name: "Delete" }).click();
     await page.getByRole("button", { name: "Confirm delete" }).click();
@@ -408,13 +530,16 @@ test.describe("acting on comments", () => {
     await page.goto(article.url);
     await page.locator(`#comment-${c.id}`).getByRole("link", { name: "Report" }).click();
     const reasons = page.getByRole("radiogroup", { name: "Reason" });
-    for (const name of ["Spam", "Abuse", "Off-topic", "Other"]) await expect(reasons.getByRole("radio", { name })).toBeVisible();
+    for (const name of ["Spam", "Abuse", "Off-topic", "Other"])
+      await expect(reasons.getByRole("radio", { name })).toBeVisible();
     await expect(reasons.getByRole("radio", { name: "Spam" })).toBeChecked();
     await reasons.getByRole("radio", { name: "Off-topic" }).check();
     await page.getByLabel("Note").fill("Nothing to do with ferries");
     await page.getByRole("button", { name: "Send report" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Thanks for reporting." })).toBeVisible();
-    expect(listReports(c.id)).toEqual([{ user_id: reader.id, reason: "off-topic", note: "Nothing to do with ferries" }]);
+    expect(listReports(c.id)).toEqual([
+      { user_id: reader.id, reason: "off-topic", note: "Nothing to do with ferries" },
+    ]);
     expect(getCommentRow(c.id)?.report_count).toBe(1);
     // The comment stays public, and the reader cannot report it again.
     await page.goto(article.url);
@@ -428,11 +553,18 @@ test.describe("acting on comments", () => {
 test.describe("every action checks again on the server", () => {
   test("an edit saved after the 15-minute window is refused", async ({ readerPage: page, reader }) => {
     const article = createArticle();
-    const c = insertComment({ articleId: article.id, authorId: reader.id, body: "Nearly too late", createdAt: new Date(Date.now() - 14 * MINUTE) });
+    const c = insertComment({
+      articleId: article.id,
+      authorId: reader.id,
+      body: "Nearly too late",
+      createdAt: new Date(Date.now() - 14 * MINUTE),
+    });
     await page.goto(`${article.url}?edit=${c.id}`);
     await page.getByRole("textbox", { name: "Edit comment" }).fill("Changed after the window");
     // The window closes while the form is open.
-    e2eDb().$client.prepare("update comments set created_at = ? where id = ?").run(Date.now() - 16 * MINUTE, c.id);
+    e2eDb()
+      .$client.prepare("update comments set created_at = ? where id = ?")
+      .run(Date.now() - 16 * MINUTE, c.id);
     await page.getByRole("button", { name: "Save" }).click();
     const form = page.locator("form", { has: page.getByRole("button", { name: "Save" }) });
     await expect(form.getByRole("alert")).toHaveText("Comments can only be edited for 15 minutes after posting.");
@@ -440,12 +572,17 @@ test.describe("every action checks again on the server", () => {
     expect(getCommentRow(c.id)?.body).toBe("Nearly too late");
   });
 
-  test("a reader banned while the reply form is open is refused, and told why", async ({ readerPage: page, reader }) => {
+  test("a reader banned while the reply form is open is refused, and told why", async ({
+    readerPage: page,
+    reader,
+  }) => {
     const article = createArticle();
     const c = insertComment({ articleId: article.id, authorId: (await createUser()).id });
     await page.goto(`${article.url}?reply=${c.id}`);
     await page.getByRole("textbox", { name: "Reply" }).fill("This should never land");
-    e2eDb().$client.prepare("update users set status = 'banned', status_reason = 'Trolling' where id = ?").run(reader.id);
+    e2eDb()
+      .$client.prepare("update users set status = 'banned', status_reason = 'Trolling' where id = ?")
+      .run(reader.id);
     await page.getByRole("button", { name: "Post reply" }).click();
     const form = page.locator("form", { has: page.getByRole("button", { name: "Post reply" }) });
     await expect(form.getByRole("alert")).toContainText(/banned.*Reason: Trolling/);
@@ -483,7 +620,10 @@ test.describe("hostile text", () => {
     `jaVasCript:/*-/*\`/*\\\`/*'/*"/**/(/* */oNcliCk=alert() )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=alert()//>\\x3e`,
   ];
 
-  test("script tags, event handlers, javascript: links and the OWASP polyglot show as literal text and never run", async ({ readerPage: page, browser }) => {
+  test("script tags, event handlers, javascript: links and the OWASP polyglot show as literal text and never run", async ({
+    readerPage: page,
+    browser,
+  }) => {
     const article = createArticle();
     const dialogs: string[] = [];
     page.on("dialog", (d) => {

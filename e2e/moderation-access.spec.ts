@@ -14,7 +14,11 @@ async function captureAction(page: Page, trigger: () => Promise<void>): Promise<
   await page.route("**/admin/**", async (route) => {
     const request = route.request();
     if (request.method() === "POST" && !captured) {
-      captured = { url: request.url(), headers: await request.allHeaders(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
+      captured = {
+        url: request.url(),
+        headers: await request.allHeaders(),
+        body: request.postDataBuffer() ?? Buffer.alloc(0),
+      };
       await route.abort();
       return;
     }
@@ -38,7 +42,9 @@ async function replay(browser: Browser, captured: Captured, as: TestUser | null)
 }
 
 function logRowsBy(userId: string): number {
-  return (e2eDb().$client.prepare("select count(*) as n from moderation_log where actor_id = ?").get(userId) as { n: number }).n;
+  return (
+    e2eDb().$client.prepare("select count(*) as n from moderation_log where actor_id = ?").get(userId) as { n: number }
+  ).n;
 }
 
 test.describe("staff pages refuse readers", () => {
@@ -71,7 +77,11 @@ test.describe("staff pages refuse readers", () => {
 });
 
 test.describe("replayed staff actions change nothing", () => {
-  test("approve and bulk reject, replayed by a reader or signed out", async ({ moderatorPage: page, reader, browser }) => {
+  test("approve and bulk reject, replayed by a reader or signed out", async ({
+    moderatorPage: page,
+    reader,
+    browser,
+  }) => {
     const author = await createUser();
     const article = createArticle();
     const one = insertComment({ articleId: article.id, authorId: author.id });
@@ -147,14 +157,17 @@ test.describe("replayed staff actions change nothing", () => {
     }
     expect(readUser(target.id)).toMatchObject({ status: "active", role: "reader" });
     const stored = e2eDb().$client.prepare("select value from settings where key = 'bannedWords'").get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     expect(stored?.value ?? "").not.toContain(word);
     expect(logRowsBy(reader.id)).toBe(0);
     expect(logRowsBy(moderator.id)).toBe(0);
   });
 
-  test("closing comments and article pre-moderation, replayed by a reader", async ({ adminPage: page, reader, browser }) => {
+  test("closing comments and article pre-moderation, replayed by a reader", async ({
+    adminPage: page,
+    reader,
+    browser,
+  }) => {
     const article = createArticle();
     await page.goto(`/admin/articles/${article.slug}`);
     const close = await captureAction(page, () => page.getByRole("button", { name: "Close comments" }).click());

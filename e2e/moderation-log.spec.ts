@@ -73,7 +73,14 @@ test.describe("dashboard", () => {
     await page.goto("/admin");
     const after = { pending: countPending(), reported: countReported() };
     // Other specs add and decide comments in parallel: the page's figure lies between the counts taken either side.
-    const shown = async (label: string) => Number(await page.getByRole("link", { name: new RegExp(`^${label}`) }).locator("span").nth(1).innerText());
+    const shown = async (label: string) =>
+      Number(
+        await page
+          .getByRole("link", { name: new RegExp(`^${label}`) })
+          .locator("span")
+          .nth(1)
+          .innerText(),
+      );
     const pending = await shown("Pending");
     expect(pending).toBeGreaterThanOrEqual(Math.min(before.pending, after.pending));
     expect(pending).toBeLessThanOrEqual(Math.max(before.pending, after.pending));
@@ -86,6 +93,9 @@ test.describe("dashboard", () => {
     const row = discussed.getByRole("row").filter({ hasText: article.title });
     await expect(row).toBeVisible();
     await expect(row.getByRole("cell").nth(1)).toHaveText("42");
-    await expect(row.getByRole("link", { name: article.title })).toHaveAttribute("href", `/admin/articles/${article.slug}`);
+    await expect(row.getByRole("link", { name: article.title })).toHaveAttribute(
+      "href",
+      `/admin/articles/${article.slug}`,
+    );
   });
 });

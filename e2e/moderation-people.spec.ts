@@ -88,7 +88,10 @@ test.describe("people", () => {
     await ban.getByRole("textbox", { name: "Reason" }).fill("Spam accounts run by the same person");
     await ban.getByRole("button", { name: "Ban" }).click();
     await expect(ban.getByRole("status")).toContainText(`${reader.name} is banned.`);
-    expect(readUser(reader.id)).toMatchObject({ status: "banned", status_reason: "Spam accounts run by the same person" });
+    expect(readUser(reader.id)).toMatchObject({
+      status: "banned",
+      status_reason: "Spam accounts run by the same person",
+    });
     expect(logFor("user", reader.id)[0]).toMatchObject({ actor_id: admin.id, action: "ban" });
 
     const readerContext = await browser.newContext();
@@ -105,7 +108,10 @@ test.describe("people", () => {
     expect(readUser(reader.id).status).toBe("active");
   });
 
-  test("an admin makes a reader a moderator and back; the role takes effect at once", async ({ adminPage: page, browser }) => {
+  test("an admin makes a reader a moderator and back; the role takes effect at once", async ({
+    adminPage: page,
+    browser,
+  }) => {
     const reader = await createUser();
     const readerContext = await browser.newContext();
     await loginAs(readerContext, reader);
@@ -131,7 +137,11 @@ test.describe("people", () => {
     const again = await readerPage.goto("/admin/moderation");
     expect(again?.status()).toBe(404);
     await readerContext.close();
-    expect(logFor("user", reader.id).map((r) => r.reason)).toEqual(["admin → reader", "moderator → admin", "reader → moderator"]);
+    expect(logFor("user", reader.id).map((r) => r.reason)).toEqual([
+      "admin → reader",
+      "moderator → admin",
+      "reader → moderator",
+    ]);
   });
 
   test("a moderator cannot suspend another moderator", async ({ moderatorPage: page }) => {

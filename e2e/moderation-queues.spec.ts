@@ -55,16 +55,27 @@ test.describe("moderation queues", () => {
     const author = await createUser();
     const article = createArticle();
     const suspect = insertComment({ articleId: article.id, authorId: author.id, statusReason: "suspect word: scam" });
-    const newReader = insertComment({ articleId: article.id, authorId: author.id, statusReason: "pre-moderation: new reader" });
+    const newReader = insertComment({
+      articleId: article.id,
+      authorId: author.id,
+      statusReason: "pre-moderation: new reader",
+    });
     await page.goto("/admin/moderation?queue=pending");
     await expect(queueItem(page, suspect.body)).toContainText("Contains the suspect word “scam”");
     await expect(queueItem(page, newReader.body)).toContainText("first comments of a new reader");
   });
 
-  test("approving a pending comment publishes it, counts it and logs it", async ({ moderatorPage: page, moderator }) => {
+  test("approving a pending comment publishes it, counts it and logs it", async ({
+    moderatorPage: page,
+    moderator,
+  }) => {
     const author = await createUser();
     const article = createArticle();
-    const held = insertComment({ articleId: article.id, authorId: author.id, statusReason: "pre-moderation: everyone" });
+    const held = insertComment({
+      articleId: article.id,
+      authorId: author.id,
+      statusReason: "pre-moderation: everyone",
+    });
 
     await page.goto("/admin/moderation?queue=pending");
     await queueItem(page, held.body).getByRole("button", { name: "Approve" }).click();
@@ -97,7 +108,10 @@ test.describe("moderation queues", () => {
     await item.getByRole("button", { name: "Reject" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Rejected 1 comment." })).toBeVisible();
 
-    expect(readComment(comment.id)).toMatchObject({ status: "rejected", status_reason: "Personal attack on another reader" });
+    expect(readComment(comment.id)).toMatchObject({
+      status: "rejected",
+      status_reason: "Personal attack on another reader",
+    });
     expect(readArticle(article.id).comment_count).toBe(1);
 
     // The thread keeps its shape: the reply stays under a placeholder.
@@ -142,7 +156,12 @@ test.describe("moderation queues", () => {
   test("a rejected comment's Approve restores it", async ({ moderatorPage: page }) => {
     const author = await createUser();
     const article = createArticle();
-    const comment = insertComment({ articleId: article.id, authorId: author.id, status: "rejected", statusReason: "spam" });
+    const comment = insertComment({
+      articleId: article.id,
+      authorId: author.id,
+      status: "rejected",
+      statusReason: "spam",
+    });
     await page.goto("/admin/moderation?queue=rejected");
     const item = queueItem(page, comment.body);
     await expect(item.getByRole("button", { name: "Reject" })).toBeDisabled();
@@ -178,14 +197,28 @@ test.describe("moderation queues", () => {
     expect(readComment(a.id)).toMatchObject({ status: "rejected", status_reason: "Coordinated spam" });
     expect(readComment(b.id)).toMatchObject({ status: "rejected", status_reason: "Coordinated spam" });
     expect(readArticle(article.id).comment_count).toBe(0);
-    expect(logFor("comment", a.id)[0]).toMatchObject({ actor_id: moderator.id, action: "reject", reason: "Coordinated spam" });
+    expect(logFor("comment", a.id)[0]).toMatchObject({
+      actor_id: moderator.id,
+      action: "reject",
+      reason: "Coordinated spam",
+    });
   });
 
-  test("keyboard: j moves to a comment, a approves it, focus moves on, r rejects the next", async ({ moderatorPage: page }) => {
+  test("keyboard: j moves to a comment, a approves it, focus moves on, r rejects the next", async ({
+    moderatorPage: page,
+  }) => {
     const author = await createUser();
     const article = createArticle();
-    const older = insertComment({ articleId: article.id, authorId: author.id, createdAt: new Date(Date.now() + 60_000) });
-    const newer = insertComment({ articleId: article.id, authorId: author.id, createdAt: new Date(Date.now() + 120_000) });
+    const older = insertComment({
+      articleId: article.id,
+      authorId: author.id,
+      createdAt: new Date(Date.now() + 60_000),
+    });
+    const newer = insertComment({
+      articleId: article.id,
+      authorId: author.id,
+      createdAt: new Date(Date.now() + 120_000),
+    });
     // Dated a little ahead so they head the newest-first queue whatever else is pending.
     await page.goto("/admin/moderation?queue=pending");
     await expect(firstInQueue(page)).toContainText(newer.body);

@@ -39,7 +39,10 @@ async function addWords(page: Page, lists: { banned?: string; suspect?: string }
 test.describe.configure({ mode: "serial" });
 
 test.describe("rules", () => {
-  test("the settings page: pre-moderation modes, word lists, auto-close; saved and logged", async ({ adminPage: page, admin }) => {
+  test("the settings page: pre-moderation modes, word lists, auto-close; saved and logged", async ({
+    adminPage: page,
+    admin,
+  }) => {
     await page.goto("/admin/settings");
     const group = page.getByRole("group", { name: "Pre-moderation" });
     for (const mode of ["Off", "New readers", "Everyone"]) {
@@ -68,7 +71,10 @@ test.describe("rules", () => {
     await expect(form.getByRole("textbox", { name: "Banned words" })).toHaveValue("kept-text-please");
   });
 
-  test("a banned word refuses the comment; a suspect word holds it with the word named", async ({ adminPage: page, browser }) => {
+  test("a banned word refuses the comment; a suspect word holds it with the word named", async ({
+    adminPage: page,
+    browser,
+  }) => {
     const banned = `blorg${uniqueSuffix()}`;
     const suspect = `quux${uniqueSuffix()}`;
     await addWords(page, { banned, suspect });
@@ -77,7 +83,9 @@ test.describe("rules", () => {
     const one = await readerOn(browser, article.slug);
     await post(one.page, `This is ${banned.toUpperCase()} nonsense`);
     await expect(one.page.getByRole("alert").filter({ hasText: banned })).toBeVisible();
-    await expect(one.page.getByRole("textbox", { name: "Comment" })).toHaveValue(`This is ${banned.toUpperCase()} nonsense`);
+    await expect(one.page.getByRole("textbox", { name: "Comment" })).toHaveValue(
+      `This is ${banned.toUpperCase()} nonsense`,
+    );
     await one.close();
 
     // Word boundaries: the word inside another word is not matched.
@@ -95,7 +103,9 @@ test.describe("rules", () => {
     await three.close();
 
     await page.goto("/admin/moderation?queue=pending");
-    await expect(page.getByRole("listitem").filter({ hasText: held })).toContainText(`Contains the suspect word “${suspect}”`);
+    await expect(page.getByRole("listitem").filter({ hasText: held })).toContainText(
+      `Contains the suspect word “${suspect}”`,
+    );
   });
 
   test("pre-moderation per article: Everyone holds every reader; New readers holds those without approved comments", async ({
@@ -112,7 +122,13 @@ test.describe("rules", () => {
 
     const regular = await createUser();
     const other = createArticle();
-    for (let i = 0; i < 3; i++) insertComment({ articleId: other.id, authorId: regular.id, status: "approved", createdAt: new Date(Date.now() - (i + 2) * 3600_000) });
+    for (let i = 0; i < 3; i++)
+      insertComment({
+        articleId: other.id,
+        authorId: regular.id,
+        status: "approved",
+        createdAt: new Date(Date.now() - (i + 2) * 3600_000),
+      });
     const context = await browser.newContext();
     await loginAs(context, regular);
     const regularPage = await context.newPage();
@@ -134,7 +150,13 @@ test.describe("rules", () => {
 
     // A regular (3 approved comments, the default threshold) publishes at once.
     const regular2 = await createUser();
-    for (let i = 0; i < 3; i++) insertComment({ articleId: other.id, authorId: regular2.id, status: "approved", createdAt: new Date(Date.now() - (i + 2) * 3600_000) });
+    for (let i = 0; i < 3; i++)
+      insertComment({
+        articleId: other.id,
+        authorId: regular2.id,
+        status: "approved",
+        createdAt: new Date(Date.now() - (i + 2) * 3600_000),
+      });
     const context2 = await browser.newContext();
     await loginAs(context2, regular2);
     const regularPage2 = await context2.newPage();
@@ -147,7 +169,11 @@ test.describe("rules", () => {
     expect(logFor("article", article.id)[0]).toMatchObject({ action: "article-premod" });
   });
 
-  test("closing comments on an article removes the form; opening brings it back", async ({ moderatorPage: page, moderator, browser }) => {
+  test("closing comments on an article removes the form; opening brings it back", async ({
+    moderatorPage: page,
+    moderator,
+    browser,
+  }) => {
     const article = createArticle();
     await page.goto(`/admin/articles/${article.slug}`);
     await page.getByRole("button", { name: "Close comments" }).click();
@@ -176,7 +202,9 @@ test.describe("rules", () => {
     await page.goto("/admin/settings");
     await days.fill("3650");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByRole("form", { name: "Moderation settings" }).getByRole("status")).toHaveText("Settings saved.");
+    await expect(page.getByRole("form", { name: "Moderation settings" }).getByRole("status")).toHaveText(
+      "Settings saved.",
+    );
     try {
       const reader = await readerOn(browser, old.slug);
       await expect(reader.page.getByText("Comments are closed.")).toBeVisible();
@@ -190,7 +218,9 @@ test.describe("rules", () => {
       await page.goto("/admin/settings");
       await days.fill("0");
       await page.getByRole("button", { name: "Save settings" }).click();
-      await expect(page.getByRole("form", { name: "Moderation settings" }).getByRole("status")).toHaveText("Settings saved.");
+      await expect(page.getByRole("form", { name: "Moderation settings" }).getByRole("status")).toHaveText(
+        "Settings saved.",
+      );
     }
   });
 

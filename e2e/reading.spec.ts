@@ -10,12 +10,21 @@ import { parseFrontMatter } from "../lib/front-matter";
 import { test, expect } from "./support/fixtures";
 import { createUser, e2eDb, mintSessionToken, SESSION_COOKIE, uniqueSuffix } from "./support/users";
 
-const SEED_FILE = path.join(__dirname, "..", "content", "articles", "dhs-requests-national-guard-for-immigration-enforcement.md");
+const SEED_FILE = path.join(
+  __dirname,
+  "..",
+  "content",
+  "articles",
+  "dhs-requests-national-guard-for-immigration-enforcement.md",
+);
 const seed = parseFrontMatter(fs.readFileSync(SEED_FILE, "utf8"));
 const SEED_SLUG = seed.data.slug!;
 const SEED_TITLE = seed.data.title!;
 const SEED_URL = `/articles/${SEED_SLUG}`;
-const SEED_PARAGRAPHS = seed.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+const SEED_PARAGRAPHS = seed.body
+  .split(/\n\s*\n/)
+  .map((p) => p.trim())
+  .filter(Boolean);
 
 /** A published story of this test's own, so no other spec's comments touch it. */
 function createArticle(section = "Science") {
@@ -28,7 +37,15 @@ function createArticle(section = "Science") {
       `insert into articles (slug, title, dek, body, section, author, published_at, updated_at, status, comments_open, comment_count)
        values (?, ?, ?, ?, ?, 'Test Desk', ?, ?, 'published', 1, 0)`,
     )
-    .run(slug, title, "A story written by the reading tests.", "It was -- \"quietly\" -- done.\n\nThe end.", section, publishedAt, publishedAt);
+    .run(
+      slug,
+      title,
+      "A story written by the reading tests.",
+      'It was -- "quietly" -- done.\n\nThe end.',
+      section,
+      publishedAt,
+      publishedAt,
+    );
   return { slug, title, url: `/articles/${slug}` };
 }
 
@@ -113,9 +130,9 @@ test.describe("front page to article", () => {
       page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Business" }),
     ).toHaveAttribute("aria-current", "page");
     await expect(page).toHaveTitle(/^Business \| Broadsheet$/);
-    const dates = await page.locator("main article time").evaluateAll((nodes) =>
-      nodes.map((node) => node.getAttribute("datetime") ?? ""),
-    );
+    const dates = await page
+      .locator("main article time")
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime") ?? ""));
     expect(dates.length).toBeGreaterThanOrEqual(3);
     expect([...dates].sort().reverse()).toEqual(dates);
     const first = page.locator("main article h2 a").first();
@@ -261,7 +278,11 @@ test.describe("for machines", () => {
     await expect(head.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
     await expect(head.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${SEED_URL}$`));
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
-    expect(jsonLd).toMatchObject({ "@type": "NewsArticle", headline: SEED_TITLE, datePublished: "2026-11-20T09:00:00.000Z" });
+    expect(jsonLd).toMatchObject({
+      "@type": "NewsArticle",
+      headline: SEED_TITLE,
+      datePublished: "2026-11-20T09:00:00.000Z",
+    });
   });
 
   test("anonymous pages are publicly cacheable; signed-in requests are private", async ({ request }) => {

@@ -39,13 +39,31 @@ describe("sign-up rules", () => {
   });
 
   it("refuses control, bidi-override and zero-width characters in names", () => {
-    for (const bad of ["Ada\u0007Reader", "Ada\u202eredaeR", "Ada\u200bReader", "Ad\u2066a", "A\ufeffda", "A\u00adda"]) {
+    for (const bad of [
+      "Ada\u0007Reader",
+      "Ada\u202eredaeR",
+      "Ada\u200bReader",
+      "Ad\u2066a",
+      "A\ufeffda",
+      "A\u00adda",
+    ]) {
       expect(errorsOf({ ...valid, name: bad }).name, JSON.stringify(bad)).toMatch(/control or invisible/);
     }
   });
 
   it("refuses reserved staff-like names in any case or spacing", () => {
-    for (const reserved of ["admin", "ADMIN", "Administrator", "Moderator", "mod", "Staff", "Broadsheet", "The Editor", "Support", "a.d.m.i.n"]) {
+    for (const reserved of [
+      "admin",
+      "ADMIN",
+      "Administrator",
+      "Moderator",
+      "mod",
+      "Staff",
+      "Broadsheet",
+      "The Editor",
+      "Support",
+      "a.d.m.i.n",
+    ]) {
       expect(errorsOf({ ...valid, name: reserved }).name, reserved).toMatch(/reserved/);
     }
     expect(errorsOf({ ...valid, name: "Admiral Ackbar" }).name).toBeUndefined();
@@ -64,10 +82,16 @@ describe("account forms", () => {
   });
 
   it("needs the current password and a strong, different new one", () => {
-    expect(ChangePasswordSchema.safeParse({ currentPassword: "", newPassword: "a fine new passphrase" }).success).toBe(false);
-    expect(ChangePasswordSchema.safeParse({ currentPassword: "old one", newPassword: "password123" }).success).toBe(false);
+    expect(ChangePasswordSchema.safeParse({ currentPassword: "", newPassword: "a fine new passphrase" }).success).toBe(
+      false,
+    );
+    expect(ChangePasswordSchema.safeParse({ currentPassword: "old one", newPassword: "password123" }).success).toBe(
+      false,
+    );
     const same = ChangePasswordSchema.safeParse({ currentPassword: "same passphrase", newPassword: "same passphrase" });
     expect(same.success).toBe(false);
-    expect(ChangePasswordSchema.safeParse({ currentPassword: "old one", newPassword: "a fine new passphrase" }).success).toBe(true);
+    expect(
+      ChangePasswordSchema.safeParse({ currentPassword: "old one", newPassword: "a fine new passphrase" }).success,
+    ).toBe(true);
   });
 });

@@ -44,10 +44,14 @@ export function normaliseEmail(email: string): string {
  * characters (which make look-alike names), bidi embedding/override/isolate
  * marks (which reorder text around a name), and other invisible format marks.
  */
-const FORBIDDEN_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\u206a-\u206f\ufeff\ufff9-\ufffb]/u;
+const FORBIDDEN_NAME_CHARS =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\u206a-\u206f\ufeff\ufff9-\ufffb]/u;
 
 function isReservedName(name: string): boolean {
-  const key = name.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const key = name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
   return RESERVED_NAMES.includes(key);
 }
 

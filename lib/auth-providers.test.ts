@@ -15,9 +15,9 @@ describe("sign-in providers", () => {
     expect(ids({ AUTH_GITHUB_ID: "id" })).toEqual(["credentials"]);
     expect(ids({ AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "s" })).toEqual(["credentials", "github"]);
     expect(ids({ AUTH_GOOGLE_ID: "id", AUTH_GOOGLE_SECRET: "s" })).toEqual(["credentials", "google"]);
-    expect(
-      ids({ AUTH_GITHUB_ID: "a", AUTH_GITHUB_SECRET: "b", AUTH_GOOGLE_ID: "c", AUTH_GOOGLE_SECRET: "d" }),
-    ).toEqual(["credentials", "github", "google"]);
+    expect(ids({ AUTH_GITHUB_ID: "a", AUTH_GITHUB_SECRET: "b", AUTH_GOOGLE_ID: "c", AUTH_GOOGLE_SECRET: "d" })).toEqual(
+      ["credentials", "github", "google"],
+    );
   });
 
   it("never links OAuth accounts to existing accounts by email", () => {
@@ -28,7 +28,9 @@ describe("sign-in providers", () => {
     for (const p of providers) {
       const options = (p as { options?: { allowDangerousEmailAccountLinking?: boolean } }).options;
       expect(options?.allowDangerousEmailAccountLinking ?? false).toBe(false);
-      expect((p as { allowDangerousEmailAccountLinking?: boolean }).allowDangerousEmailAccountLinking ?? false).toBe(false);
+      expect((p as { allowDangerousEmailAccountLinking?: boolean }).allowDangerousEmailAccountLinking ?? false).toBe(
+        false,
+      );
     }
   });
 });

@@ -44,13 +44,17 @@ describe("decideInitialStatus on a fresh install", () => {
 
 describe("decideInitialStatus with word lists", () => {
   it("refuses a banned word with a message naming it", () => {
-    expect(decideInitialStatus(input({ text: "You are a Dolt.", settings: settings({ bannedWords: ["dolt"] }) }))).toEqual({
+    expect(
+      decideInitialStatus(input({ text: "You are a Dolt.", settings: settings({ bannedWords: ["dolt"] }) })),
+    ).toEqual({
       status: "refused",
       message: "Your comment contains a word that isn't allowed: dolt",
     });
   });
   it("holds a suspect word with the reason", () => {
-    expect(decideInitialStatus(input({ text: "Buy CRYPTO now", settings: settings({ suspectWords: ["crypto"] }) }))).toEqual({
+    expect(
+      decideInitialStatus(input({ text: "Buy CRYPTO now", settings: settings({ suspectWords: ["crypto"] }) })),
+    ).toEqual({
       status: "pending",
       reason: "suspect word: crypto",
     });

@@ -30,9 +30,7 @@ export type InitialStatusInput = {
 };
 
 export type InitialStatus =
-  | { status: "approved"; reason: null }
-  | { status: "pending"; reason: string }
-  | { status: "refused"; message: string };
+  { status: "approved"; reason: null } | { status: "pending"; reason: string } | { status: "refused"; message: string };
 
 // Zero-width characters inside a word must not hide it from the lists.
 const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;

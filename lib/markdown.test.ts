@@ -29,7 +29,9 @@ describe("renderMarkdown", () => {
 
   it("refuses javascript: links and marks external links noopener", () => {
     expect(renderMarkdown("[x](javascript:alert(1))")).not.toContain("href");
-    expect(renderMarkdown("[x](https://example.com)")).toContain('<a href="https://example.com" rel="noopener noreferrer">x</a>');
+    expect(renderMarkdown("[x](https://example.com)")).toContain(
+      '<a href="https://example.com" rel="noopener noreferrer">x</a>',
+    );
   });
 });
 

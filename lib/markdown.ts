@@ -36,7 +36,11 @@ export function renderMarkdown(source: string): string {
 /** First paragraph as plain text, for descriptions and feeds. */
 export function plainExcerpt(source: string, maxLength = 200): string {
   const first = source.split(/\n\s*\n/).find((block) => block.trim() && !block.trim().startsWith("#")) ?? "";
-  const text = first.replace(/\s+/g, " ").replace(/[*_`]/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").trim();
+  const text = first
+    .replace(/\s+/g, " ")
+    .replace(/[*_`]/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .trim();
   if (text.length <= maxLength) return text;
   return `${text.slice(0, maxLength - 1).replace(/\s+\S*$/, "")}…`;
 }

@@ -96,8 +96,12 @@ describe("roles and the last admin", () => {
 describe("effective status", () => {
   const now = new Date("2026-03-01T00:00:00Z");
   it("an expired suspension counts as active", () => {
-    expect(effectiveUserStatus({ status: "suspended", suspendedUntil: new Date(now.getTime() - 1) }, now)).toBe("active");
-    expect(effectiveUserStatus({ status: "suspended", suspendedUntil: new Date(now.getTime() + 1) }, now)).toBe("suspended");
+    expect(effectiveUserStatus({ status: "suspended", suspendedUntil: new Date(now.getTime() - 1) }, now)).toBe(
+      "active",
+    );
+    expect(effectiveUserStatus({ status: "suspended", suspendedUntil: new Date(now.getTime() + 1) }, now)).toBe(
+      "suspended",
+    );
     expect(effectiveUserStatus({ status: "banned", suspendedUntil: null }, now)).toBe("banned");
   });
 

@@ -79,10 +79,7 @@ export function canChangeRole(
 }
 
 /** A suspension whose end has passed no longer counts. */
-export function effectiveUserStatus(
-  user: { status: UserStatus; suspendedUntil: Date | null },
-  now: Date,
-): UserStatus {
+export function effectiveUserStatus(user: { status: UserStatus; suspendedUntil: Date | null }, now: Date): UserStatus {
   if (user.status === "suspended" && user.suspendedUntil && user.suspendedUntil.getTime() <= now.getTime()) {
     return "active";
   }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DUMMY_PASSWORD_HASH, hashPassword, hashPasswordWithCost, verifyPassword, verifyPasswordOrDummy } from "./passwords";
+import {
+  DUMMY_PASSWORD_HASH,
+  hashPassword,
+  hashPasswordWithCost,
+  verifyPassword,
+  verifyPasswordOrDummy,
+} from "./passwords";
 
 describe("password hashing", () => {
   it("stores scrypt with N=2^17, r=8, p=1 and a per-user salt in the encoded string", async () => {

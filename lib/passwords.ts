@@ -65,8 +65,7 @@ export async function verifyPassword(password: string, encoded: string): Promise
  * when the email is unknown, so an unknown email costs the same time as a
  * wrong password and the response timing does not reveal which emails exist.
  */
-export const DUMMY_PASSWORD_HASH =
-  "scrypt$17$8$1$YitzaD1XEjUILo2CqihM3A$XFvOHIyJnPjJ9ECah4kBqAaftSoUMdd3hIFnhlxvnuc";
+export const DUMMY_PASSWORD_HASH = "scrypt$17$8$1$YitzaD1XEjUILo2CqihM3A$XFvOHIyJnPjJ9ECah4kBqAaftSoUMdd3hIFnhlxvnuc";
 
 /** Verifies against the user's hash, or the dummy hash when there is none. */
 export async function verifyPasswordOrDummy(password: string, encoded: string | null | undefined): Promise<boolean> {

@@ -13,7 +13,13 @@ import {
 } from "./permissions";
 
 const now = new Date("2026-03-01T12:00:00Z");
-const reader: PermissionViewer = { id: "u1", role: "reader", status: "active", suspendedUntil: null, statusReason: null };
+const reader: PermissionViewer = {
+  id: "u1",
+  role: "reader",
+  status: "active",
+  suspendedUntil: null,
+  statusReason: null,
+};
 const other: PermissionViewer = { ...reader, id: "u2" };
 const open = { commentsOpen: true };
 const closed = { commentsOpen: false };
@@ -59,7 +65,8 @@ describe("canPost", () => {
     expect(canPost(suspended, open, now)).toEqual({
       ok: false,
       reason: "suspended",
-      message: "Your account is suspended until 8 March 2026 at 09:30 UTC, so you can't comment. Reason: Repeated insults",
+      message:
+        "Your account is suspended until 8 March 2026 at 09:30 UTC, so you can't comment. Reason: Repeated insults",
     });
   });
   it("treats a suspension that has ended as over", () => {

@@ -52,7 +52,9 @@ describe("checkRateLimit", () => {
     const result = check(recent);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.message).toMatch(/^You've reached the limit of 100 comments a day\. You can post again in \d+ hours?\.$/);
+      expect(result.message).toMatch(
+        /^You've reached the limit of 100 comments a day\. You can post again in \d+ hours?\.$/,
+      );
       // The oldest of the 100 leaves the 24-hour window first.
       expect(result.retryAt).toEqual(new Date(ago(120_000 + 99 * 60_000).getTime() + 24 * 3600_000));
     }

@@ -10,7 +10,7 @@ export function safeCallbackUrl(value: unknown, fallback = "/"): string {
   if (!url.startsWith("/") || url.length > 2000) return fallback;
   // Browsers treat "\" like "/" in URLs, so "/\evil.example" is "//evil.example".
   if (url.startsWith("//") || url.includes("\\")) return fallback;
-    if (/[\u0000-\u001f\u007f]/.test(url)) return fallback;
+  if (/[\u0000-\u001f\u007f]/.test(url)) return fallback;
   try {
     const base = "http://same-site.invalid";
     const parsed = new URL(url, base);

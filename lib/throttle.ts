@@ -23,9 +23,7 @@ function retryAt(failures: readonly Date[], now: Date): number | null {
 }
 
 export function decideThrottle(failures: RecentFailures, now: Date): ThrottleDecision {
-  const until = [retryAt(failures.byEmail, now), retryAt(failures.byIp, now)].filter(
-    (t): t is number => t !== null,
-  );
+  const until = [retryAt(failures.byEmail, now), retryAt(failures.byIp, now)].filter((t): t is number => t !== null);
   if (until.length === 0) return { refused: false };
   const ms = Math.max(...until) - now.getTime();
   return { refused: true, minutesLeft: Math.max(1, Math.ceil(ms / 60_000)) };

@@ -62,8 +62,7 @@ function main(): void {
   fs.renameSync(temp, target);
 
   const copy = new Database(target, { readonly: true });
-  const count = (table: string) =>
-    (copy.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string) => (copy.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const figures = `${count("users")} users, ${count("articles")} articles, ${count("comments")} comments`;
   copy.close();
   const size = (fs.statSync(target).size / 1024).toFixed(0);

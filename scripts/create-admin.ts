@@ -12,7 +12,8 @@ import { users } from "@/db/schema";
 import { displayNameField, EmailField, NewPasswordField } from "@/lib/account-rules";
 import { hashPassword } from "@/lib/passwords";
 
-const USAGE = "Usage: npm run create-admin -- --email you@example.com --password 'a long passphrase' [--name 'Your Name']";
+const USAGE =
+  "Usage: npm run create-admin -- --email you@example.com --password 'a long passphrase' [--name 'Your Name']";
 
 class UsageError extends Error {}
 
@@ -34,7 +35,13 @@ function parseArgs(argv: string[]): Record<"email" | "password" | "name", string
   return { email: out.email, password: out.password, name: out.name };
 }
 
-function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown, label: string): T {
+function check<T>(
+  schema: {
+    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+  },
+  value: unknown,
+  label: string,
+): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new UsageError(`${label}: ${result.error.issues[0]?.message ?? "invalid"}`);
   return result.data;
@@ -45,7 +52,8 @@ async function main(): Promise<string> {
   if (!args.email) throw new UsageError("--email is required.");
   const email = check(EmailField, args.email, "Email");
   const password = args.password === undefined ? undefined : check(NewPasswordField, args.password, "Password");
-  const name = args.name === undefined ? undefined : check(displayNameField({ allowReserved: true }), args.name, "Name");
+  const name =
+    args.name === undefined ? undefined : check(displayNameField({ allowReserved: true }), args.name, "Name");
 
   const db = openDatabase(databasePath());
   const existing = db.select({ id: users.id, role: users.role }).from(users).where(eq(users.email, email)).get();
@@ -63,7 +71,8 @@ async function main(): Promise<string> {
 
   if (!passwordHash) throw new UsageError("--password is required to create a new account.");
   const displayName =
-    name ?? check(displayNameField({ allowReserved: true }), email.split("@")[0] ?? "", "Name (from the email; pass --name)");
+    name ??
+    check(displayNameField({ allowReserved: true }), email.split("@")[0] ?? "", "Name (from the email; pass --name)");
   db.insert(users).values({ name: displayName, email, passwordHash, role: "admin" }).run();
   return `Created admin ${email} (display name “${displayName}”).`;
 }

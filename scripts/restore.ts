@@ -73,7 +73,8 @@ async function main(): Promise<void> {
       ),
     );
     for (const table of ["users", "articles", "comments", "settings"]) {
-      if (!tables.has(table)) fail(`${backupFile} is not a Broadsheet database (no ${table} table); nothing was restored.`);
+      if (!tables.has(table))
+        fail(`${backupFile} is not a Broadsheet database (no ${table} table); nothing was restored.`);
     }
 
     if (fs.existsSync(target)) {
@@ -104,9 +105,9 @@ async function main(): Promise<void> {
     restored.pragma("busy_timeout = 10000");
     restored.pragma("journal_mode = WAL");
     const problems = integrityCheck(restored);
-    if (problems.length !== 1 || problems[0] !== "ok") fail(`Restored database failed its integrity check:\n${problems.join("\n")}`);
-    const count = (table: string) =>
-      (restored.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    if (problems.length !== 1 || problems[0] !== "ok")
+      fail(`Restored database failed its integrity check:\n${problems.join("\n")}`);
+    const count = (table: string) => (restored.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     console.log(
       `Restored ${backupFile} into ${target} (${count("users")} users, ${count("articles")} articles, ` +
         `${count("comments")} comments); integrity_check: ok`,

@@ -15,7 +15,20 @@ const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const buildId = path.join(root, distDir, "BUILD_ID");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
-const SOURCES = ["app", "components", "db", "lib", "public", "content", "auth.ts", "proxy.ts", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "db",
+  "lib",
+  "public",
+  "content",
+  "auth.ts",
+  "proxy.ts",
+  "next.config.ts",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const SKIP = new Set(["node_modules", ".git"]);
 
 function newestMtime(entry) {

@@ -93,7 +93,11 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   }
   if (!created.ok) return taken;
   // The password was just checked and hashed: sign the new account in with a one-minute server-side ticket.
-  return signInWithCredentials({ email, signupTicket: signupTicket(created.id) }, redirectTo, clientIpFrom(await headers()));
+  return signInWithCredentials(
+    { email, signupTicket: signupTicket(created.id) },
+    redirectTo,
+    clientIpFrom(await headers()),
+  );
 }
 
 export async function signOutAction(): Promise<void> {

@@ -76,7 +76,9 @@ describe("requireUser", () => {
 
 describe("requireRole", () => {
   it("redirects signed-out visitors to /signin", async () => {
-    await expect(requireRole("moderator", { callbackUrl: "/admin" })).rejects.toThrow("REDIRECT /signin?callbackUrl=%2Fadmin");
+    await expect(requireRole("moderator", { callbackUrl: "/admin" })).rejects.toThrow(
+      "REDIRECT /signin?callbackUrl=%2Fadmin",
+    );
   });
 
   it("answers 404 to readers", async () => {

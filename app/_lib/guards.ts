@@ -52,7 +52,10 @@ export async function requireUser(options: { callbackUrl?: string } = {}): Promi
  * Staff only: signed out → /signin; signed in without the role → 404, as if the
  * page did not exist. "moderator" admits admins too.
  */
-export async function requireRole(role: "moderator" | "admin", options: { callbackUrl?: string } = {}): Promise<Viewer> {
+export async function requireRole(
+  role: "moderator" | "admin",
+  options: { callbackUrl?: string } = {},
+): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) return redirectToSignIn(options.callbackUrl);
   if (!hasRole(viewer, role)) notFound();

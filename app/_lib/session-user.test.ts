@@ -36,7 +36,14 @@ describe("sessionUserIdFrom", () => {
     expect(await sessionUserIdFrom(jar({}), SECRET)).toBeNull();
     const flipped = value.slice(0, -3) + (value.at(-3) === "A" ? "B" : "A") + value.slice(-2);
     expect(await sessionUserIdFrom(jar({ "authjs.session-token": flipped }), SECRET)).toBeNull();
-    expect(await sessionUserIdFrom(jar({ "authjs.session-token": await token("u4", undefined, 3600, "another-secret-also-long-enough-0123456789") }), SECRET)).toBeNull();
+    expect(
+      await sessionUserIdFrom(
+        jar({
+          "authjs.session-token": await token("u4", undefined, 3600, "another-secret-also-long-enough-0123456789"),
+        }),
+        SECRET,
+      ),
+    ).toBeNull();
   });
 
   it("stops accepting a token once it expires, even after it was decoded and remembered", async () => {

@@ -7,7 +7,10 @@ import { SITE_NAME } from "@/lib/site";
 import { AdminNav } from "./admin-nav";
 import styles from "./admin-chrome.module.css";
 
-export const metadata: Metadata = { title: { default: "Admin", template: `%s | Admin | ${SITE_NAME}` }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "Admin", template: `%s | Admin | ${SITE_NAME}` },
+  robots: { index: false },
+};
 
 /**
  * The staff area. Signed-out visitors go to /signin; readers get a 404, as if

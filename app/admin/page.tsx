@@ -20,14 +20,20 @@ export default async function AdminDashboardPage() {
     <div>
       <PageHeader title="Dashboard">Good to see you, {viewer.name}. Here is what needs attention.</PageHeader>
       <div className={styles.cards}>
-        <Link href="/admin/moderation?queue=pending" className={`${styles.card} ${figures.pending ? styles.cardWarn : ""}`}>
+        <Link
+          href="/admin/moderation?queue=pending"
+          className={`${styles.card} ${figures.pending ? styles.cardWarn : ""}`}
+        >
           <span className={styles.cardLabel}>Pending</span>
           <span className={styles.cardValue} data-testid="pending-count">
             {figures.pending}
           </span>
           <span className="meta">held for review</span>
         </Link>
-        <Link href="/admin/moderation?queue=reported" className={`${styles.card} ${figures.reported ? styles.cardAlert : ""}`}>
+        <Link
+          href="/admin/moderation?queue=reported"
+          className={`${styles.card} ${figures.reported ? styles.cardAlert : ""}`}
+        >
           <span className={styles.cardLabel}>Reported</span>
           <span className={styles.cardValue} data-testid="reported-count">
             {figures.reported}

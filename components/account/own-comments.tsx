@@ -22,7 +22,9 @@ export function OwnComments({ comments }: { comments: AuthorCommentItem[] }) {
       {comments.map((c) => {
         const label = statusLabel(c);
         // Visible comments link to their place in the thread; hidden ones to the article.
-        const href = label ? articleViewHref(c.article.slug) : articleViewHref(c.article.slug, { c: c.id }, `comment-${c.id}`);
+        const href = label
+          ? articleViewHref(c.article.slug)
+          : articleViewHref(c.article.slug, { c: c.id }, `comment-${c.id}`);
         return (
           <li key={c.id}>
             <div className={styles.commentMeta}>

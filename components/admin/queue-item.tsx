@@ -71,8 +71,7 @@ export function QueueItem({
         </div>
         <div className={styles.itemHead}>
           <span>
-            on{" "}
-            <Link href={`/articles/${item.article.slug}#comment-${item.id}`}>{item.article.title}</Link>
+            on <Link href={`/articles/${item.article.slug}#comment-${item.id}`}>{item.article.title}</Link>
             {item.isReply ? <span className={styles.muted}> (a reply)</span> : null}
           </span>
           <time className={styles.muted} dateTime={item.createdAt.toISOString()} title={formatDateTime(item.createdAt)}>

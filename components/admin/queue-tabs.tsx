@@ -18,8 +18,7 @@ export function QueueTabs({ current, counts }: { current: Queue; counts: QueueCo
           return (
             <li key={queue}>
               <Link href={`/admin/moderation?queue=${queue}`} aria-current={queue === current ? "page" : undefined}>
-                {LABELS[queue]}{" "}
-                <span className={`${styles.count} ${hot ? styles.countHot : ""}`}>{counts[queue]}</span>
+                {LABELS[queue]} <span className={`${styles.count} ${hot ? styles.countHot : ""}`}>{counts[queue]}</span>
               </Link>
             </li>
           );

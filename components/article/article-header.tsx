@@ -9,7 +9,9 @@ export function ArticleHeader({ article }: { article: ArticleDetail }) {
   return (
     <header className="story__header">
       <SectionKicker section={article.section} />
-      <h1 id="story-headline" className="story__headline">{article.title}</h1>
+      <h1 id="story-headline" className="story__headline">
+        {article.title}
+      </h1>
       <p className="story__dek">{article.dek}</p>
       <p className="byline">
         By <span className="byline__author">{article.author}</span>
@@ -20,15 +22,21 @@ export function ArticleHeader({ article }: { article: ArticleDetail }) {
         </span>
         {updated ? (
           <>
-            <span className="meta__sep" aria-hidden="true">{" · "}</span>
+            <span className="meta__sep" aria-hidden="true">
+              {" · "}
+            </span>
             <span>
               Updated <ArticleTime date={article.updatedAt} />
             </span>
           </>
         ) : null}
-        <span className="meta__sep" aria-hidden="true">{" · "}</span>
+        <span className="meta__sep" aria-hidden="true">
+          {" · "}
+        </span>
         <span>{readingTimeLabel(article.body)}</span>
-        <span className="meta__sep" aria-hidden="true">{" · "}</span>
+        <span className="meta__sep" aria-hidden="true">
+          {" · "}
+        </span>
         <a href="#comments">{commentCountLabel(article.commentCount)}</a>
       </p>
     </header>

@@ -106,4 +106,3 @@ export function frontMetadata(): Metadata {
     twitter: { card: "summary", title: SITE_NAME, description: SITE_DESCRIPTION },
   };
 }
-

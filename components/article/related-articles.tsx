@@ -22,7 +22,9 @@ export function RelatedArticles({ section, articles }: { section: string; articl
               </h3>
               <p className="meta">
                 By {article.author}
-                <span className="meta__sep" aria-hidden="true">{" · "}</span>
+                <span className="meta__sep" aria-hidden="true">
+                  {" · "}
+                </span>
                 <ArticleTime date={article.publishedAt} />
               </p>
             </div>

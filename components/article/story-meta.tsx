@@ -8,11 +8,15 @@ export function StoryMeta({ article, showComments = true }: { article: ArticleSu
   return (
     <p className="meta">
       <span>By {article.author}</span>
-      <span className="meta__sep" aria-hidden="true">{" · "}</span>
+      <span className="meta__sep" aria-hidden="true">
+        {" · "}
+      </span>
       <ArticleTime date={article.publishedAt} />
       {showComments ? (
         <>
-          <span className="meta__sep" aria-hidden="true">{" · "}</span>
+          <span className="meta__sep" aria-hidden="true">
+            {" · "}
+          </span>
           <a href={articleViewHref(article.slug, {}, "comments")}>{commentCountLabel(article.commentCount)}</a>
         </>
       ) : null}

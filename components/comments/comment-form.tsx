@@ -25,7 +25,12 @@ export function CommentForm({ slug, returnTo, parentId, cancelHref, autoFocus }:
   const errorId = `${fieldId}-error`;
   const hasError = Boolean(state.message && !state.ok) || Boolean(state.errors?.body);
   return (
-    <form action={formAction} className={`${styles.form} ${reply ? styles.replyForm : ""}`} noValidate aria-busy={pending || undefined}>
+    <form
+      action={formAction}
+      className={`${styles.form} ${reply ? styles.replyForm : ""}`}
+      noValidate
+      aria-busy={pending || undefined}
+    >
       <CommonFields slug={slug} returnTo={returnTo} />
       {reply ? <input type="hidden" name="parentId" value={parentId} /> : null}
       <label htmlFor={fieldId} className={styles.formLabel}>

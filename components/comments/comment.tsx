@@ -80,7 +80,9 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
     return (
       <li className={styles.item}>
         <article id={`comment-${comment.id}`} className={`${styles.comment} ${styles.removed}`}>
-          <p className={styles.placeholder}>{comment.removed === "deleted" ? "Comment deleted" : "Removed by a moderator"}</p>
+          <p className={styles.placeholder}>
+            {comment.removed === "deleted" ? "Comment deleted" : "Removed by a moderator"}
+          </p>
         </article>
         {replies ? <Replies comment={comment} ctx={ctx} level={level} /> : null}
       </li>
@@ -120,7 +122,13 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
         ) : null}
 
         {editing ? (
-          <EditCommentForm slug={ctx.slug} returnTo={returnTo} commentId={comment.id} body={comment.body} cancelHref={cancelHref} />
+          <EditCommentForm
+            slug={ctx.slug}
+            returnTo={returnTo}
+            commentId={comment.id}
+            body={comment.body}
+            cancelHref={cancelHref}
+          />
         ) : (
           <CommentBody text={comment.body} />
         )}
@@ -136,14 +144,20 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
                 </Link>
                 {/* Still a Like button (aria-pressed), which takes the reader to sign in and back. */}
                 <form action="/signin" method="get" className={styles.likeForm}>
-                  <input type="hidden" name="callbackUrl" value={articleViewHref(ctx.slug, ctx.view, `comment-${comment.id}`)} />
+                  <input
+                    type="hidden"
+                    name="callbackUrl"
+                    value={articleViewHref(ctx.slug, ctx.view, `comment-${comment.id}`)}
+                  />
                   <button type="submit" className={styles.likeButton} aria-pressed="false">
                     <span aria-hidden="true" className={styles.heart}>
                       ♡
                     </span>
                     Like
                   </button>
-                  {comment.likeCount > 0 ? <span className={styles.likeCount}>{likeLabel(comment.likeCount)}</span> : null}
+                  {comment.likeCount > 0 ? (
+                    <span className={styles.likeCount}>{likeLabel(comment.likeCount)}</span>
+                  ) : null}
                 </form>
                 <Link href={signInHref(ctx, comment.id)} className={styles.control} prefetch={false}>
                   Report
@@ -152,7 +166,12 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
             ) : (
               <>
                 {mayReply && !replying ? (
-                  <Link href={formHref(ctx, "reply", comment.id)} scroll={false} className={styles.control} prefetch={false}>
+                  <Link
+                    href={formHref(ctx, "reply", comment.id)}
+                    scroll={false}
+                    className={styles.control}
+                    prefetch={false}
+                  >
                     Reply
                   </Link>
                 ) : null}
@@ -167,30 +186,53 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
                   />
                 ) : own && comment.status === "approved" && ctx.commentsOpen ? (
                   <span className={styles.likeForm}>
-                    <button type="button" className={styles.likeButton} aria-pressed="false" disabled title="You can't like your own comment">
+                    <button
+                      type="button"
+                      className={styles.likeButton}
+                      aria-pressed="false"
+                      disabled
+                      title="You can't like your own comment"
+                    >
                       <span aria-hidden="true" className={styles.heart}>
                         ♡
                       </span>
                       Like
                     </button>
-                    {comment.likeCount > 0 ? <span className={styles.likeCount}>{likeLabel(comment.likeCount)}</span> : null}
+                    {comment.likeCount > 0 ? (
+                      <span className={styles.likeCount}>{likeLabel(comment.likeCount)}</span>
+                    ) : null}
                   </span>
                 ) : comment.likeCount > 0 ? (
                   <span className={styles.likeCount}>{likeLabel(comment.likeCount)}</span>
                 ) : null}
                 {mayReport && !reporting ? (
-                  <Link href={formHref(ctx, "report", comment.id)} scroll={false} className={styles.control} prefetch={false}>
+                  <Link
+                    href={formHref(ctx, "report", comment.id)}
+                    scroll={false}
+                    className={styles.control}
+                    prefetch={false}
+                  >
                     Report
                   </Link>
                 ) : null}
                 {comment.reportedByViewer ? <span className={styles.reported}>Reported</span> : null}
                 {mayEdit && !editing ? (
-                  <Link href={formHref(ctx, "edit", comment.id)} scroll={false} className={styles.control} prefetch={false}>
+                  <Link
+                    href={formHref(ctx, "edit", comment.id)}
+                    scroll={false}
+                    className={styles.control}
+                    prefetch={false}
+                  >
                     Edit
                   </Link>
                 ) : null}
                 {mayDelete ? (
-                  <Link href={formHref(ctx, "delete", comment.id)} scroll={false} className={styles.control} prefetch={false}>
+                  <Link
+                    href={formHref(ctx, "delete", comment.id)}
+                    scroll={false}
+                    className={styles.control}
+                    prefetch={false}
+                  >
                     Delete
                   </Link>
                 ) : null}

@@ -1,10 +1,5 @@
 import Link from "next/link";
-import {
-  findCommentPage,
-  getThread,
-  listCommentsPage,
-  type CommentItem,
-} from "@/db/queries/comments";
+import { findCommentPage, getThread, listCommentsPage, type CommentItem } from "@/db/queries/comments";
 import { articleViewHref, articleViewQuery, SORTS, type ArticleView, type Sort } from "@/lib/article-view";
 import { canPost } from "@/lib/permissions";
 import type { Viewer } from "@/lib/viewer";
@@ -33,7 +28,11 @@ type Listing =
  * thread (all of a comment's replies, paged), or the place of a permalinked
  * comment. A comment the viewer may not see falls back to the first page.
  */
-function loadListing(articleId: number, viewerId: string | null, view: ArticleView): { listing: Listing; missing: boolean } {
+function loadListing(
+  articleId: number,
+  viewerId: string | null,
+  view: ArticleView,
+): { listing: Listing; missing: boolean } {
   let after = view.after;
   let threadId = view.thread;
   let missing = false;
@@ -53,12 +52,19 @@ function loadListing(articleId: number, viewerId: string | null, view: ArticleVi
   }
   if (threadId) {
     const thread = getThread({ articleId, commentId: threadId, viewerId, after });
-    if (thread) return { listing: { kind: "thread", focus: thread.focus, nextCursor: thread.nextCursor, startsLater: Boolean(after) }, missing };
+    if (thread)
+      return {
+        listing: { kind: "thread", focus: thread.focus, nextCursor: thread.nextCursor, startsLater: Boolean(after) },
+        missing,
+      };
     missing = true;
     after = null;
   }
   const page = listCommentsPage({ articleId, viewerId, sort: view.sort, after });
-  return { listing: { kind: "page", items: page.items, nextCursor: page.nextCursor, startsLater: Boolean(after) }, missing };
+  return {
+    listing: { kind: "page", items: page.items, nextCursor: page.nextCursor, startsLater: Boolean(after) },
+    missing,
+  };
 }
 
 export async function CommentsSection({ article, viewer, view, open }: CommentsSectionProps) {
@@ -80,7 +86,11 @@ export async function CommentsSection({ article, viewer, view, open }: CommentsS
           <p className={`notice ${styles.closed}`}>Comments are closed.</p>
         ) : !viewer ? (
           <p className={styles.signIn}>
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="button button--primary" prefetch={false}>
+            <Link
+              href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+              className="button button--primary"
+              prefetch={false}
+            >
               Sign in to comment
             </Link>
             <span className={styles.signInHint}>Join the conversation. It only takes a minute.</span>
@@ -92,7 +102,9 @@ export async function CommentsSection({ article, viewer, view, open }: CommentsS
         )}
       </div>
 
-      {missing ? <p className={`notice notice--warning ${styles.missing}`}>That comment can&rsquo;t be found.</p> : null}
+      {missing ? (
+        <p className={`notice notice--warning ${styles.missing}`}>That comment can&rsquo;t be found.</p>
+      ) : null}
 
       {empty && article.commentCount === 0 ? (
         article.commentsOpen ? (
@@ -129,7 +141,11 @@ export async function CommentsSection({ article, viewer, view, open }: CommentsS
           {listing.nextCursor ? (
             <p className={styles.pagination}>
               <Link
-                href={articleViewHref(article.slug, { sort: view.sort, thread: listing.focus.id, after: listing.nextCursor }, "comments")}
+                href={articleViewHref(
+                  article.slug,
+                  { sort: view.sort, thread: listing.focus.id, after: listing.nextCursor },
+                  "comments",
+                )}
                 className="button"
               >
                 Show more replies
@@ -141,7 +157,9 @@ export async function CommentsSection({ article, viewer, view, open }: CommentsS
         <>
           {listing.startsLater ? (
             <p className={styles.back}>
-              <Link href={articleViewHref(article.slug, { sort: view.sort }, "comments")}>&larr; Back to the first comments</Link>
+              <Link href={articleViewHref(article.slug, { sort: view.sort }, "comments")}>
+                &larr; Back to the first comments
+              </Link>
             </p>
           ) : null}
           {listing.items.length > 0 ? (

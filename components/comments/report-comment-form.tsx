@@ -37,7 +37,12 @@ export function ReportCommentForm({
   const base = `report-${commentId}`;
   const chosen = state.values?.reason || "spam";
   return (
-    <form action={formAction} className={`${styles.form} ${styles.reportForm}`} noValidate aria-busy={pending || undefined}>
+    <form
+      action={formAction}
+      className={`${styles.form} ${styles.reportForm}`}
+      noValidate
+      aria-busy={pending || undefined}
+    >
       <CommonFields slug={slug} returnTo={returnTo} />
       <input type="hidden" name="commentId" value={commentId} />
       <FormErrors id={`${base}-error`} messages={[state.message, state.errors?.reason, state.errors?.note]} />

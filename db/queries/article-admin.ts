@@ -57,7 +57,11 @@ export function listArticlesForAdmin({
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     params.push(pattern, pattern);
   }
-  const total = (client().prepare(`select count(*) as n from articles a ${where}`).get(...params) as { n: number }).n;
+  const total = (
+    client()
+      .prepare(`select count(*) as n from articles a ${where}`)
+      .get(...params) as { n: number }
+  ).n;
   const rows = client()
     .prepare(
       `select a.id, a.slug, a.title, a.section, a.published_at, a.comments_open, a.premod_override, a.comment_count,
@@ -82,7 +86,9 @@ export function getArticleForAdmin({ slug }: { slug: string }): AdminArticleRow 
 
 /** Call inside the action's writeTransaction. */
 export function setArticleCommentsOpen({ articleId, open }: { articleId: number; open: boolean }): void {
-  client().prepare("update articles set comments_open = ? where id = ?").run(open ? 1 : 0, articleId);
+  client()
+    .prepare("update articles set comments_open = ? where id = ?")
+    .run(open ? 1 : 0, articleId);
 }
 
 /** Null follows the site's setting. Call inside the action's writeTransaction. */
@@ -95,8 +101,7 @@ export const AUTO_CLOSE_DAYS_KEY = "autoCloseDays";
 
 export function getAutoCloseDays(): number {
   const row = client().prepare("select value from settings where key = ?").get(AUTO_CLOSE_DAYS_KEY) as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   if (!row) return 0;
   try {
     const n = JSON.parse(row.value) as unknown;

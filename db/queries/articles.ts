@@ -48,7 +48,13 @@ export async function getArticleBySlug({ slug }: { slug: string }): Promise<Arti
   return row ?? null;
 }
 
-export async function listLatestArticles({ limit, offset = 0 }: { limit: number; offset?: number }): Promise<ArticleSummary[]> {
+export async function listLatestArticles({
+  limit,
+  offset = 0,
+}: {
+  limit: number;
+  offset?: number;
+}): Promise<ArticleSummary[]> {
   return getDb()
     .select(summaryColumns)
     .from(articles)
@@ -73,7 +79,12 @@ export async function listSectionArticles({
 }): Promise<SectionPage> {
   const db = getDb();
   const where = and(eq(articles.section, section), published);
-  const total = db.select({ n: sql<number>`count(*)` }).from(articles).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(articles)
+      .where(where)
+      .get()?.n ?? 0;
   const items = db
     .select(summaryColumns)
     .from(articles)
@@ -115,7 +126,11 @@ export async function listRelatedArticles({
     .all();
 }
 
-export async function listArticlesForFeed({ limit }: { limit: number }): Promise<(ArticleSummary & { body: string; updatedAt: Date })[]> {
+export async function listArticlesForFeed({
+  limit,
+}: {
+  limit: number;
+}): Promise<(ArticleSummary & { body: string; updatedAt: Date })[]> {
   return getDb()
     .select({ ...summaryColumns, body: articles.body, updatedAt: articles.updatedAt })
     .from(articles)

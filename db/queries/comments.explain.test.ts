@@ -74,11 +74,23 @@ beforeAll(() => {
         const status = i % 50 === 0 ? "pending" : i % 77 === 0 ? "rejected" : "approved";
         if (i % 5 === 4 && tops.length > 0) {
           const parent = tops[Math.floor(tops.length * 0.9)]!;
-          const r = insert.get(article, parent, parent, 1, authors[i % authors.length], status, i * 1000, i % 4, 0) as { id: number };
+          const r = insert.get(article, parent, parent, 1, authors[i % authors.length], status, i * 1000, i % 4, 0) as {
+            id: number;
+          };
           replyId = r.id;
           focusId = parent;
         } else {
-          const r = insert.get(article, null, null, 0, i % 9 === 0 ? viewerId : authors[i % authors.length], status, i * 1000, i % 13, 3) as { id: number };
+          const r = insert.get(
+            article,
+            null,
+            null,
+            0,
+            i % 9 === 0 ? viewerId : authors[i % authors.length],
+            status,
+            i * 1000,
+            i % 13,
+            3,
+          ) as { id: number };
           tops.push(r.id);
         }
       }
@@ -107,9 +119,20 @@ beforeAll(() => {
   // The write path too: posting must not slow down as the site grows.
   const posted = createComment({ articleId, authorId: viewerId, body: "A new comment", now: new Date() });
   if (!posted.ok) throw new Error(posted.message);
-  const reply = createComment({ articleId, authorId: viewerId, parentId: focusId, body: "A new reply", now: new Date(Date.now() + 20_000) });
+  const reply = createComment({
+    articleId,
+    authorId: viewerId,
+    parentId: focusId,
+    body: "A new reply",
+    now: new Date(Date.now() + 20_000),
+  });
   if (!reply.ok) throw new Error(reply.message);
-  editComment({ commentId: posted.id, userId: viewerId, body: "An edited comment", now: new Date(Date.now() + 30_000) });
+  editComment({
+    commentId: posted.id,
+    userId: viewerId,
+    body: "An edited comment",
+    now: new Date(Date.now() + 30_000),
+  });
   deleteComment({ commentId: reply.id, userId: viewerId });
   toggleLike({ commentId: focusId, userId: "explain-author-1" });
   reportComment({ commentId: focusId, userId: "explain-author-1", reason: "spam" });
@@ -144,7 +167,9 @@ describe("article page comment queries", () => {
       const details = plan(c);
       // No full scan of comments (nor of the users joined to each row).
       const fullScans = details.filter(
-        (d) => /\bSCAN (comments|c|p|users|u|pu|comment_likes|comment_reports)\b/.test(d) && !/USING (COVERING )?INDEX/.test(d),
+        (d) =>
+          /\bSCAN (comments|c|p|users|u|pu|comment_likes|comment_reports)\b/.test(d) &&
+          !/USING (COVERING )?INDEX/.test(d),
       );
       expect(fullScans, `${c.sql}\n${details.join("\n")}`).toEqual([]);
       // No sorting of a whole thread either: each ORDER BY is served by the index.

@@ -19,13 +19,24 @@ import { getModerationSettings, saveModerationSettings, saveSetting } from "./se
 
 const DAY = 24 * 3600_000;
 let seq = 0;
-function makeUser(over: { role?: string; status?: string; createdAt?: number; suspendedUntil?: number; reason?: string } = {}) {
+function makeUser(
+  over: { role?: string; status?: string; createdAt?: number; suspendedUntil?: number; reason?: string } = {},
+) {
   const id = `user-${++seq}-${Math.random().toString(36).slice(2)}`;
   getDb()
     .$client.prepare(
       `insert into users (id, name, email, role, status, suspended_until, status_reason, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, `Reader ${seq}`, `${id}@example.test`, over.role ?? "reader", over.status ?? "active", over.suspendedUntil ?? null, over.reason ?? null, over.createdAt ?? Date.now() - 30 * DAY);
+    .run(
+      id,
+      `Reader ${seq}`,
+      `${id}@example.test`,
+      over.role ?? "reader",
+      over.status ?? "active",
+      over.suspendedUntil ?? null,
+      over.reason ?? null,
+      over.createdAt ?? Date.now() - 30 * DAY,
+    );
   return id;
 }
 function makeArticle(over: { commentsOpen?: boolean; premod?: string } = {}) {
@@ -39,7 +50,13 @@ function makeArticle(over: { commentsOpen?: boolean; premod?: string } = {}) {
   return { id: r.id, slug };
 }
 /** Inserts approved top-level comments straight into the table, like the bench seed. */
-function bulkTopLevel(articleId: number, authorId: string, n: number, start: number, likes: (i: number) => number = () => 0) {
+function bulkTopLevel(
+  articleId: number,
+  authorId: string,
+  n: number,
+  start: number,
+  likes: (i: number) => number = () => 0,
+) {
   const sqlite = getDb().$client;
   const ins = sqlite.prepare(
     `insert into comments (article_id, author_id, body, status, created_at, like_count, depth) values (?, ?, ?, 'approved', ?, ?, 0) returning id`,
@@ -47,7 +64,9 @@ function bulkTopLevel(articleId: number, authorId: string, n: number, start: num
   const ids: number[] = [];
   sqlite.transaction(() => {
     for (let i = 0; i < n; i++) {
-      const { id } = ins.get(articleId, authorId, `bulk ${i}`, start + Math.floor(i / 2) * 1000, likes(i)) as { id: number };
+      const { id } = ins.get(articleId, authorId, `bulk ${i}`, start + Math.floor(i / 2) * 1000, likes(i)) as {
+        id: number;
+      };
       ids.push(id);
     }
     sqlite.prepare(`update comments set root_id = id where article_id = ? and root_id is null`).run(articleId);
@@ -102,7 +121,11 @@ describe("createComment", () => {
       message: "Comments are closed.",
     });
     const a = makeArticle();
-    const banned = createComment({ articleId: a.id, authorId: makeUser({ status: "banned", reason: "Spam" }), body: "x" });
+    const banned = createComment({
+      articleId: a.id,
+      authorId: makeUser({ status: "banned", reason: "Spam" }),
+      body: "x",
+    });
     expect(banned).toMatchObject({ ok: false, message: expect.stringContaining("banned") });
     const suspended = createComment({
       articleId: a.id,
@@ -139,7 +162,9 @@ describe("createComment", () => {
     const held = post(a.id, u, "look https://example.com");
     expect(held).toMatchObject({ status: "pending", reason: "link from a new reader" });
     expect(countVisibleComments({ articleId: a.id })).toBe(0);
-    expect(listCommentsPage({ articleId: a.id, viewerId: u, sort: "newest", after: null }).items.map((i) => i.id)).toEqual([held.id]);
+    expect(
+      listCommentsPage({ articleId: a.id, viewerId: u, sort: "newest", after: null }).items.map((i) => i.id),
+    ).toEqual([held.id]);
     expect(listCommentsPage({ articleId: a.id, viewerId: other, sort: "newest", after: null }).items).toEqual([]);
     expect(listCommentsPage({ articleId: a.id, viewerId: null, sort: "newest", after: null }).items).toEqual([]);
     // A moderator approves it: counted and public.
@@ -149,7 +174,12 @@ describe("createComment", () => {
   });
 
   it("applies banned and suspect words from the settings", () => {
-    expect(getModerationSettings()).toEqual({ premoderation: "off", premodNewThreshold: 3, bannedWords: [], suspectWords: [] });
+    expect(getModerationSettings()).toEqual({
+      premoderation: "off",
+      premodNewThreshold: 3,
+      bannedWords: [],
+      suspectWords: [],
+    });
     saveModerationSettings({ bannedWords: ["dolt"], suspectWords: ["crypto"] });
     const a = makeArticle();
     const u = makeUser();
@@ -178,7 +208,9 @@ describe("counts stay right through edits, deletes and decisions", () => {
       .all(a.id);
     const count = countVisibleComments({ articleId: a.id });
     recountArticleComments({ articleId: a.id });
-    expect(getDb().$client.prepare(`select id, reply_count from comments where article_id = ? order by id`).all(a.id)).toEqual(before);
+    expect(
+      getDb().$client.prepare(`select id, reply_count from comments where article_id = ? order by id`).all(a.id),
+    ).toEqual(before);
     expect(countVisibleComments({ articleId: a.id })).toBe(count);
     expect(count).toBe(2);
     // r1 is rejected but has a visible reply: a placeholder without its text.
@@ -196,10 +228,14 @@ describe("counts stay right through edits, deletes and decisions", () => {
       ok: false,
       message: "That comment can't be found.",
     });
-    expect(editComment({ commentId: c.id, userId: u, body: "better words", now: new Date(clock + 60_000) }).ok).toBe(true);
-    expect(editComment({ commentId: c.id, userId: u, body: "late", now: new Date(clock + 16 * 60_000) })).toMatchObject({
-      ok: false,
-    });
+    expect(editComment({ commentId: c.id, userId: u, body: "better words", now: new Date(clock + 60_000) }).ok).toBe(
+      true,
+    );
+    expect(editComment({ commentId: c.id, userId: u, body: "late", now: new Date(clock + 16 * 60_000) })).toMatchObject(
+      {
+        ok: false,
+      },
+    );
     const item = listCommentsPage({ articleId: a.id, viewerId: null, sort: "newest", after: null }).items[0]!;
     expect(item.body).toBe("better words");
     expect(item.editedAt).not.toBeNull();
@@ -220,7 +256,10 @@ describe("likes and reports", () => {
     const u = makeUser();
     const v = makeUser();
     const c = post(a.id, u, "likeable");
-    expect(toggleLike({ commentId: c.id, userId: u })).toEqual({ ok: false, message: "You can't like your own comment." });
+    expect(toggleLike({ commentId: c.id, userId: u })).toEqual({
+      ok: false,
+      message: "You can't like your own comment.",
+    });
     expect(toggleLike({ commentId: c.id, userId: v })).toMatchObject({ ok: true, liked: true, likeCount: 1 });
     const seen = listCommentsPage({ articleId: a.id, viewerId: v, sort: "newest", after: null }).items[0]!;
     expect(seen).toMatchObject({ likeCount: 1, likedByViewer: true });
@@ -231,12 +270,24 @@ describe("likes and reports", () => {
     const a = makeArticle();
     const c = post(a.id, makeUser(), "reportable");
     const v = makeUser();
-    expect(reportComment({ commentId: c.id, userId: v, reason: "spam" })).toMatchObject({ ok: true, alreadyReported: false });
-    expect(reportComment({ commentId: c.id, userId: v, reason: "abuse" })).toMatchObject({ ok: true, alreadyReported: true });
-    expect(reportComment({ commentId: c.id, userId: makeUser(), reason: "other", note: "hm" })).toMatchObject({ ok: true });
-    const row = getDb().$client.prepare(`select report_count from comments where id = ?`).get(c.id) as { report_count: number };
+    expect(reportComment({ commentId: c.id, userId: v, reason: "spam" })).toMatchObject({
+      ok: true,
+      alreadyReported: false,
+    });
+    expect(reportComment({ commentId: c.id, userId: v, reason: "abuse" })).toMatchObject({
+      ok: true,
+      alreadyReported: true,
+    });
+    expect(reportComment({ commentId: c.id, userId: makeUser(), reason: "other", note: "hm" })).toMatchObject({
+      ok: true,
+    });
+    const row = getDb().$client.prepare(`select report_count from comments where id = ?`).get(c.id) as {
+      report_count: number;
+    };
     expect(row.report_count).toBe(2);
-    expect(listCommentsPage({ articleId: a.id, viewerId: v, sort: "newest", after: null }).items[0]!.reportedByViewer).toBe(true);
+    expect(
+      listCommentsPage({ articleId: a.id, viewerId: v, sort: "newest", after: null }).items[0]!.reportedByViewer,
+    ).toBe(true);
   });
 });
 
@@ -283,7 +334,12 @@ describe("pagination over 250 comments", () => {
     for (const sort of ["newest", "oldest", "top"] as const) {
       const loc = findCommentPage({ articleId: a.id, commentId: target, viewerId: null, sort });
       expect(loc?.kind).toBe("page");
-      const page = listCommentsPage({ articleId: a.id, viewerId: null, sort, after: loc!.kind === "page" ? loc!.after : null });
+      const page = listCommentsPage({
+        articleId: a.id,
+        viewerId: null,
+        sort,
+        after: loc!.kind === "page" ? loc!.after : null,
+      });
       expect(page.items[0]!.id).toBe(target);
     }
     expect(findCommentPage({ articleId: a.id + 1, commentId: target, viewerId: null, sort: "newest" })).toBeNull();

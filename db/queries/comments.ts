@@ -117,7 +117,10 @@ function toItem(row: Row): CommentItem {
     replyCount: row.reply_count,
     likedByViewer: false,
     reportedByViewer: false,
-    inReplyTo: row.depth >= MAX_DEPTH && (row.parent_depth ?? 0) >= MAX_DEPTH ? (row.parent_author_name ?? "Deleted user") : null,
+    inReplyTo:
+      row.depth >= MAX_DEPTH && (row.parent_depth ?? 0) >= MAX_DEPTH
+        ? (row.parent_author_name ?? "Deleted user")
+        : null,
     replies: [],
     moreReplies: false,
   };
@@ -166,7 +169,13 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 function listTopLevel(
   db: Db,
-  { articleId, viewerId, sort, cursor, limit }: { articleId: number; viewerId: string | null; sort: Sort; cursor: TimeCursor | TopCursor | null; limit: number },
+  {
+    articleId,
+    viewerId,
+    sort,
+    cursor,
+    limit,
+  }: { articleId: number; viewerId: string | null; sort: Sort; cursor: TimeCursor | TopCursor | null; limit: number },
 ): Row[] {
   const base = { articleId, viewer: viewerId };
   if (sort === "newest") {
@@ -187,7 +196,13 @@ function listTopLevel(
   // Bounded: each step either fills the page or moves to a lower like count.
   for (let step = 0; step < 500 && rows.length < limit; step++) {
     rows.push(
-      ...(stmt(db, TOP_GROUP).all({ ...base, likes: group.likes, ts: group.ts, id: group.id, limit: limit - rows.length }) as Row[]),
+      ...(stmt(db, TOP_GROUP).all({
+        ...base,
+        likes: group.likes,
+        ts: group.ts,
+        id: group.id,
+        limit: limit - rows.length,
+      }) as Row[]),
     );
     if (rows.length >= limit) break;
     const next = stmt(db, TOP_NEXT_GROUP).get({ articleId, likes: group.likes }) as { likes: number } | undefined;
@@ -219,11 +234,16 @@ const PARENTS_WITH_REPLIES = `select value as id from json_each(?)
  * same as one with four. Returns `limit + 1` rows at most per parent so callers
  * know whether more exist.
  */
-function listReplyRows(db: Db, { parentIds, viewerId, limit }: { parentIds: number[]; viewerId: string | null; limit: number }): Row[] {
+function listReplyRows(
+  db: Db,
+  { parentIds, viewerId, limit }: { parentIds: number[]; viewerId: string | null; limit: number },
+): Row[] {
   if (parentIds.length === 0) return [];
-  const withReplies = (stmt(db, PARENTS_WITH_REPLIES).all(JSON.stringify(parentIds)) as { id: number }[]).map((r) => r.id);
+  const withReplies = (stmt(db, PARENTS_WITH_REPLIES).all(JSON.stringify(parentIds)) as { id: number }[]).map(
+    (r) => r.id,
+  );
   const out: Row[] = [];
-  for (let i = 0; i < withReplies.length; ) {
+  for (let i = 0; i < withReplies.length;) {
     const left = withReplies.length - i;
     const size: number = REPLY_BATCHES.find((n) => n >= left) ?? 20;
     const batch = withReplies.slice(i, i + size);
@@ -379,8 +399,7 @@ export function getThread({
 }
 
 export type CommentLocation =
-  | { kind: "page"; after: string | null }
-  | { kind: "thread"; threadId: number; after: string | null };
+  { kind: "page"; after: string | null } | { kind: "thread"; threadId: number; after: string | null };
 
 /**
  * Where a permalinked comment lives: a top-level comment opens the page that
@@ -414,8 +433,7 @@ export function findCommentPage({
 /** Approved, not deleted comments of an article (replies included): the stored count. */
 export function countVisibleComments({ articleId }: { articleId: number }): number {
   const row = stmt(getDb(), `select comment_count as n from articles where id = ?`).get(articleId) as
-    | { n: number }
-    | undefined;
+    { n: number } | undefined;
   return row?.n ?? 0;
 }
 
@@ -547,10 +565,9 @@ type UserRow = {
 
 /** The user's role and standing as the database holds them now (for writes in other query modules). */
 export function readUserForWrite(db: Db, userId: string): (PermissionViewer & { createdAt: Date }) | null {
-  const u = stmt(
-    db,
-    `select id, role, status, suspended_until, status_reason, created_at from users where id = ?`,
-  ).get(userId) as UserRow | undefined;
+  const u = stmt(db, `select id, role, status, suspended_until, status_reason, created_at from users where id = ?`).get(
+    userId,
+  ) as UserRow | undefined;
   if (!u) return null;
   return {
     id: u.id,
@@ -562,13 +579,20 @@ export function readUserForWrite(db: Db, userId: string): (PermissionViewer & { 
   };
 }
 
-type ArticleRow = { id: number; slug: string; comments_open: number; status: "draft" | "published"; premod_override: PremodMode | null; published_at: number };
+type ArticleRow = {
+  id: number;
+  slug: string;
+  comments_open: number;
+  status: "draft" | "published";
+  premod_override: PremodMode | null;
+  published_at: number;
+};
 
 function readArticle(db: Db, articleId: number): ArticleRow | null {
   return (
-    (stmt(db, `select id, slug, comments_open, status, premod_override, published_at from articles where id = ?`).get(articleId) as
-      | ArticleRow
-      | undefined) ?? null
+    (stmt(db, `select id, slug, comments_open, status, premod_override, published_at from articles where id = ?`).get(
+      articleId,
+    ) as ArticleRow | undefined) ?? null
   );
 }
 
@@ -589,7 +613,11 @@ function permArticleOfRow(a: ArticleRow) {
 export function readCommentForReaction(db: Db, commentId: number) {
   const record = readRecord(db, commentId);
   if (!record) return null;
-  const article = permArticle({ commentsOpen: record.articleCommentsOpen, status: record.articleStatus, publishedAt: record.articlePublishedAt });
+  const article = permArticle({
+    commentsOpen: record.articleCommentsOpen,
+    status: record.articleStatus,
+    publishedAt: record.articlePublishedAt,
+  });
   return { articleSlug: record.articleSlug, comment: record, article };
 }
 
@@ -656,7 +684,8 @@ export function createComment({
       const allowed = canReply(user, parent, now, permArticleOfRow(article));
       if (!allowed.ok) return { ok: false, message: allowed.message };
       depth = Math.min(parent.depth + 1, MAX_DEPTH);
-      rootId = (stmt(db, `select coalesce(root_id, id) as r from comments where id = ?`).get(parentId) as { r: number }).r;
+      rootId = (stmt(db, `select coalesce(root_id, id) as r from comments where id = ?`).get(parentId) as { r: number })
+        .r;
     }
 
     const recent = stmt(
@@ -675,7 +704,11 @@ export function createComment({
     const settings = getModerationSettingsIn(db);
     const decision = decideInitialStatus({
       text: body,
-      author: { role: user.role, approvedCount: countApproved(db, authorId, Math.max(settings.premodNewThreshold, 1)), createdAt: user.createdAt },
+      author: {
+        role: user.role,
+        approvedCount: countApproved(db, authorId, Math.max(settings.premodNewThreshold, 1)),
+        createdAt: user.createdAt,
+      },
       articlePremod: article.premod_override,
       settings,
     });
@@ -685,7 +718,9 @@ export function createComment({
       db,
       `insert into comments (article_id, parent_id, root_id, depth, author_id, body, status, status_reason, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-    ).get(articleId, parentId, rootId, depth, authorId, body, decision.status, decision.reason, now.getTime()) as { id: number };
+    ).get(articleId, parentId, rootId, depth, authorId, body, decision.status, decision.reason, now.getTime()) as {
+      id: number;
+    };
     if (rootId === null) stmt(db, `update comments set root_id = id where id = ?`).run(inserted.id);
     if (decision.status === "approved") adjustCounts(db, { articleId, parentId }, 1);
     return { ok: true, id: inserted.id, status: decision.status, reason: decision.reason, articleSlug: article.slug };
@@ -712,7 +747,10 @@ export function editComment({
     const user = readUserForWrite(db, userId);
     const comment = readRecord(db, commentId);
     if (!user || !comment) return { ok: false, message: NOT_FOUND_MESSAGE };
-    const allowed = canEditComment(user, comment, now, { commentsOpen: comment.articleCommentsOpen, status: comment.articleStatus });
+    const allowed = canEditComment(user, comment, now, {
+      commentsOpen: comment.articleCommentsOpen,
+      status: comment.articleStatus,
+    });
     if (!allowed.ok) return { ok: false, message: allowed.message };
     const article = readArticle(db, comment.articleId)!;
     const settings = getModerationSettingsIn(db);
@@ -786,10 +824,13 @@ export function setCommentStatus({
     if (!comment) return null;
     const before = isVisible(comment);
     const after = isVisible({ status, deletedAt: comment.deletedAt });
-    stmt(
-      db,
-      `update comments set status = ?, status_reason = ?, moderated_at = ?, moderated_by = ? where id = ?`,
-    ).run(status, reason, now.getTime(), moderatorId, commentId);
+    stmt(db, `update comments set status = ?, status_reason = ?, moderated_at = ?, moderated_by = ? where id = ?`).run(
+      status,
+      reason,
+      now.getTime(),
+      moderatorId,
+      commentId,
+    );
     if (before !== after) adjustCounts(db, comment, after ? 1 : -1);
     return { articleSlug: comment.articleSlug, articleId: comment.articleId, previousStatus: comment.status };
   });
@@ -812,4 +853,3 @@ export function recountArticleComments({ articleId }: { articleId: number }): vo
       .run(articleId);
   });
 }
-

@@ -24,7 +24,9 @@ export function toggleLike({
     if (!user || !target) return { ok: false, message: NOT_FOUND_MESSAGE };
     const allowed = canLike(user, target.comment, now, target.article);
     if (!allowed.ok) return { ok: false, message: allowed.message };
-    const removed = sqlite.prepare(`delete from comment_likes where user_id = ? and comment_id = ?`).run(userId, commentId);
+    const removed = sqlite
+      .prepare(`delete from comment_likes where user_id = ? and comment_id = ?`)
+      .run(userId, commentId);
     const liked = removed.changes === 0;
     if (liked) {
       sqlite

@@ -114,6 +114,14 @@ export function listLogActors(): { actorId: string; actorName: string }[] {
 }
 
 /** Decisions about one target (a user's history, a comment's history). */
-export function listLogForTarget({ targetType, targetId, limit = 50 }: { targetType: LogTargetType; targetId: string | number; limit?: number }): LogRow[] {
+export function listLogForTarget({
+  targetType,
+  targetId,
+  limit = 50,
+}: {
+  targetType: LogTargetType;
+  targetId: string | number;
+  limit?: number;
+}): LogRow[] {
   return listModerationLog({ targetType, targetId: String(targetId), limit }).rows;
 }

@@ -19,7 +19,13 @@ function makeUser(over: { role?: string; name?: string; email?: string } = {}) {
   const id = `user-${++seq}-${Math.random().toString(36).slice(2)}`;
   getDb()
     .$client.prepare(`insert into users (id, name, email, role, created_at) values (?, ?, ?, ?, ?)`)
-    .run(id, over.name ?? `Reader ${seq}`, over.email ?? `${id}@example.test`, over.role ?? "reader", Date.now() - 86400_000);
+    .run(
+      id,
+      over.name ?? `Reader ${seq}`,
+      over.email ?? `${id}@example.test`,
+      over.role ?? "reader",
+      Date.now() - 86400_000,
+    );
   return id;
 }
 function makeArticle() {
@@ -31,17 +37,27 @@ function makeArticle() {
     .get(slug, `Title ${seq}`, Date.now(), Date.now()) as { id: number };
   return { id: r.id, slug };
 }
-function makeComment(articleId: number, authorId: string, status: string, over: { reason?: string; createdAt?: number } = {}) {
+function makeComment(
+  articleId: number,
+  authorId: string,
+  status: string,
+  over: { reason?: string; createdAt?: number } = {},
+) {
   const r = getDb()
     .$client.prepare(
       `insert into comments (article_id, author_id, body, status, status_reason, created_at) values (?, ?, ?, ?, ?, ?) returning id`,
     )
-    .get(articleId, authorId, `body ${++seq}`, status, over.reason ?? null, over.createdAt ?? Date.now() + seq) as { id: number };
-  if (status === "approved") getDb().$client.prepare("update articles set comment_count = comment_count + 1 where id = ?").run(articleId);
+    .get(articleId, authorId, `body ${++seq}`, status, over.reason ?? null, over.createdAt ?? Date.now() + seq) as {
+    id: number;
+  };
+  if (status === "approved")
+    getDb().$client.prepare("update articles set comment_count = comment_count + 1 where id = ?").run(articleId);
   return r.id;
 }
 function report(commentId: number, userId: string, reason: string, note: string | null = null) {
-  getDb().$client.prepare("insert into comment_reports (user_id, comment_id, reason, note) values (?, ?, ?, ?)").run(userId, commentId, reason, note);
+  getDb()
+    .$client.prepare("insert into comment_reports (user_id, comment_id, reason, note) values (?, ?, ?, ?)")
+    .run(userId, commentId, reason, note);
   getDb().$client.prepare("update comments set report_count = report_count + 1 where id = ?").run(commentId);
 }
 
@@ -120,8 +136,22 @@ describe("moderation log", () => {
     const mod = makeUser({ role: "moderator", name: "Mod One" });
     const target = makeUser();
     writeTransaction(() => {
-      appendModerationLog({ actor: { id: mod, name: "Mod One" }, action: "suspend", targetType: "user", targetId: target, targetLabel: "Target", reason: "7 days: rude" });
-      appendModerationLog({ actor: { id: mod, name: "Mod One" }, action: "lift", targetType: "user", targetId: target, targetLabel: "Target", reason: "  " });
+      appendModerationLog({
+        actor: { id: mod, name: "Mod One" },
+        action: "suspend",
+        targetType: "user",
+        targetId: target,
+        targetLabel: "Target",
+        reason: "7 days: rude",
+      });
+      appendModerationLog({
+        actor: { id: mod, name: "Mod One" },
+        action: "lift",
+        targetType: "user",
+        targetId: target,
+        targetLabel: "Target",
+        reason: "  ",
+      });
     });
     const rows = listLogForTarget({ targetType: "user", targetId: target });
     expect(rows.map((r) => r.action)).toEqual(["lift", "suspend"]);
@@ -147,7 +177,9 @@ describe("people and articles", () => {
   it("sets status and role; counts admins; reports a reader's record", () => {
     const admins = countAdmins();
     const id = makeUser();
-    writeTransaction(() => setUserStatus({ userId: id, status: "suspended", suspendedUntil: new Date(Date.now() + 1000), reason: "why" }));
+    writeTransaction(() =>
+      setUserStatus({ userId: id, status: "suspended", suspendedUntil: new Date(Date.now() + 1000), reason: "why" }),
+    );
     writeTransaction(() => setUserRole({ userId: id, role: "admin" }));
     expect(countAdmins()).toBe(admins + 1);
     const article = makeArticle();

@@ -18,16 +18,32 @@ export function listRecentSigninFailures({ email, ip, now }: { email: string; ip
       .all()
       .map((r) => r.createdAt);
   return {
-    byEmail: times(and(eq(signinAttempts.email, email), eq(signinAttempts.succeeded, false), gt(signinAttempts.createdAt, since))),
-    byIp: times(and(eq(signinAttempts.ip, ip), eq(signinAttempts.succeeded, false), gt(signinAttempts.createdAt, since))),
+    byEmail: times(
+      and(eq(signinAttempts.email, email), eq(signinAttempts.succeeded, false), gt(signinAttempts.createdAt, since)),
+    ),
+    byIp: times(
+      and(eq(signinAttempts.ip, ip), eq(signinAttempts.succeeded, false), gt(signinAttempts.createdAt, since)),
+    ),
   };
 }
 
-export function recordSigninAttempt({ email, ip, succeeded, now }: { email: string; ip: string; succeeded: boolean; now: Date }): void {
+export function recordSigninAttempt({
+  email,
+  ip,
+  succeeded,
+  now,
+}: {
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  now: Date;
+}): void {
   const db = getDb();
   db.insert(signinAttempts).values({ email, ip, succeeded, createdAt: now }).run();
   // Keep the table small: attempts older than a day no longer matter.
   if (Math.random() < 0.01) {
-    db.delete(signinAttempts).where(lt(signinAttempts.createdAt, new Date(now.getTime() - 86_400_000))).run();
+    db.delete(signinAttempts)
+      .where(lt(signinAttempts.createdAt, new Date(now.getTime() - 86_400_000)))
+      .run();
   }
 }

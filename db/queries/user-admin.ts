@@ -81,7 +81,11 @@ export function searchUsers({
     params.push(status);
   }
   const clause = where.length ? `where ${where.join(" and ")}` : "";
-  const total = (client().prepare(`select count(*) as n from users ${clause}`).get(...params) as { n: number }).n;
+  const total = (
+    client()
+      .prepare(`select count(*) as n from users ${clause}`)
+      .get(...params) as { n: number }
+  ).n;
   const rows = client()
     .prepare(
       `select ${USER_COLUMNS} from users ${clause}
@@ -126,7 +130,13 @@ export type AdminUserComment = {
 };
 
 /** A reader's latest comments, every status, for their admin page. */
-export function listUserCommentsForAdmin({ userId, limit = 30 }: { userId: string; limit?: number }): AdminUserComment[] {
+export function listUserCommentsForAdmin({
+  userId,
+  limit = 30,
+}: {
+  userId: string;
+  limit?: number;
+}): AdminUserComment[] {
   const rows = client()
     .prepare(
       `select c.id, c.body, c.status, c.status_reason, c.created_at, c.deleted_at, c.report_count, a.slug, a.title

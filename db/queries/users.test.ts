@@ -19,7 +19,11 @@ function article() {
 }
 
 function newUser(name: string) {
-  const result = createUserWithPassword({ name, email: `${crypto.randomUUID()}@example.test`, passwordHash: "scrypt$x" });
+  const result = createUserWithPassword({
+    name,
+    email: `${crypto.randomUUID()}@example.test`,
+    passwordHash: "scrypt$x",
+  });
   if (!result.ok) throw new Error("user not created");
   return result.id;
 }
@@ -29,9 +33,16 @@ describe("users queries", () => {
     const email = `${crypto.randomUUID()}@example.test`;
     const first = createUserWithPassword({ name: "First", email, passwordHash: "h" });
     expect(first.ok).toBe(true);
-    expect(createUserWithPassword({ name: "Second", email, passwordHash: "h" })).toEqual({ ok: false, reason: "email-taken" });
+    expect(createUserWithPassword({ name: "Second", email, passwordHash: "h" })).toEqual({
+      ok: false,
+      reason: "email-taken",
+    });
     expect(getUserCredentialsByEmail({ email })).toMatchObject({ passwordHash: "h" });
-    expect(getViewerById({ id: first.ok ? first.id : "" })).toMatchObject({ name: "First", role: "reader", status: "active" });
+    expect(getViewerById({ id: first.ok ? first.id : "" })).toMatchObject({
+      name: "First",
+      role: "reader",
+      status: "active",
+    });
   });
 
   it("deleting an account keeps its comments without an author, and takes back its likes", () => {
@@ -39,14 +50,20 @@ describe("users queries", () => {
     const a = article();
     const leaving = newUser("Leaving Reader");
     const staying = newUser("Staying Reader");
-    const own = db.insert(comments).values({ articleId: a.id, authorId: leaving, body: "mine", status: "approved" }).returning().get();
+    const own = db
+      .insert(comments)
+      .values({ articleId: a.id, authorId: leaving, body: "mine", status: "approved" })
+      .returning()
+      .get();
     const other = db
       .insert(comments)
       .values({ articleId: a.id, authorId: staying, body: "theirs", status: "approved", likeCount: 2 })
       .returning()
       .get();
     db.insert(commentLikes).values({ userId: leaving, commentId: other.id }).run();
-    db.insert(sessions).values({ sessionToken: crypto.randomUUID(), userId: leaving, expires: new Date(Date.now() + 1e6) }).run();
+    db.insert(sessions)
+      .values({ sessionToken: crypto.randomUUID(), userId: leaving, expires: new Date(Date.now() + 1e6) })
+      .run();
 
     expect(listArticleSlugsCommentedBy({ authorId: leaving })).toEqual([a.slug]);
     expect(getUserDataExport({ id: leaving })?.comments.map((c) => c.body)).toEqual(["mine"]);
@@ -54,7 +71,10 @@ describe("users queries", () => {
     deleteUserAccount({ id: leaving });
 
     expect(getViewerById({ id: leaving })).toBeNull();
-    expect(db.select().from(comments).where(eq(comments.id, own.id)).get()).toMatchObject({ authorId: null, body: "mine" });
+    expect(db.select().from(comments).where(eq(comments.id, own.id)).get()).toMatchObject({
+      authorId: null,
+      body: "mine",
+    });
     expect(db.select().from(comments).where(eq(comments.id, other.id)).get()?.likeCount).toBe(1);
     expect(db.select().from(sessions).where(eq(sessions.userId, leaving)).all()).toEqual([]);
     expect(db.select().from(users).where(eq(users.id, staying)).get()).toBeDefined();
@@ -64,7 +84,9 @@ describe("users queries", () => {
     const db = getDb();
     const id = newUser("Exporter");
     db.insert(comments).values({ articleId: article().id, authorId: id, body: "held", status: "pending" }).run();
-    db.insert(comments).values({ articleId: article().id, authorId: id, body: "gone", status: "approved", deletedAt: new Date() }).run();
+    db.insert(comments)
+      .values({ articleId: article().id, authorId: id, body: "gone", status: "approved", deletedAt: new Date() })
+      .run();
     const data = getUserDataExport({ id });
     expect(data?.comments.map((c) => [c.body, c.status])).toEqual([
       ["held", "pending"],

@@ -21,7 +21,11 @@ export function getViewerById({ id }: { id: string }): Viewer | null {
 }
 
 /** What sign-in needs to check a password. */
-export function getUserCredentialsByEmail({ email }: { email: string }): { id: string; passwordHash: string | null } | null {
+export function getUserCredentialsByEmail({
+  email,
+}: {
+  email: string;
+}): { id: string; passwordHash: string | null } | null {
   return (
     getDb()
       .select({ id: users.id, passwordHash: users.passwordHash })
@@ -32,7 +36,9 @@ export function getUserCredentialsByEmail({ email }: { email: string }): { id: s
 }
 
 export function getPasswordHashById({ id }: { id: string }): string | null {
-  return getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.passwordHash ?? null;
+  return (
+    getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.passwordHash ?? null
+  );
 }
 
 export type CreateUserResult = { ok: true; id: string } | { ok: false; reason: "email-taken" };

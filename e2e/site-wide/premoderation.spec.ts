@@ -21,7 +21,12 @@ async function regularReader(): Promise<TestUser> {
   const reader = await createUser();
   const elsewhere = createArticle();
   for (let i = 0; i < 3; i++) {
-    insertComment({ articleId: elsewhere.id, authorId: reader.id, status: "approved", createdAt: new Date(Date.now() - (i + 2) * 3600_000) });
+    insertComment({
+      articleId: elsewhere.id,
+      authorId: reader.id,
+      status: "approved",
+      createdAt: new Date(Date.now() - (i + 2) * 3600_000),
+    });
   }
   return reader;
 }

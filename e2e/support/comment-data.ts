@@ -72,7 +72,8 @@ export function insertComment(options: {
     if (!parent) db.prepare(`update comments set root_id = id where id = ?`).run(row.id);
     if (status === "approved") {
       db.prepare(`update articles set comment_count = comment_count + 1 where id = ?`).run(options.articleId);
-      if (options.parentId) db.prepare(`update comments set reply_count = reply_count + 1 where id = ?`).run(options.parentId);
+      if (options.parentId)
+        db.prepare(`update comments set reply_count = reply_count + 1 where id = ?`).run(options.parentId);
     }
     return { id: row.id, body };
   })();
@@ -98,7 +99,9 @@ export function insertManyComments(articleId: number, authorId: string, n: numbe
 
 export function getCommentRow(id: number) {
   return client()
-    .prepare(`select id, body, status, deleted_at, like_count, report_count, reply_count, parent_id, depth from comments where id = ?`)
+    .prepare(
+      `select id, body, status, deleted_at, like_count, report_count, reply_count, parent_id, depth from comments where id = ?`,
+    )
     .get(id) as
     | {
         id: number;
@@ -116,8 +119,7 @@ export function getCommentRow(id: number) {
 
 export function findCommentIdByBody(articleId: number, body: string): number {
   const row = client().prepare(`select id from comments where article_id = ? and body = ?`).get(articleId, body) as
-    | { id: number }
-    | undefined;
+    { id: number } | undefined;
   if (!row) throw new Error(`No comment with body ${JSON.stringify(body)}`);
   return row.id;
 }

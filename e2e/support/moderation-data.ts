@@ -12,19 +12,27 @@ function client() {
 }
 
 /** A fresh published article of the test's own, so closing or pre-moderating it touches no one else. */
-export function createArticle(options: { title?: string; publishedAt?: Date } = {}): { id: number; slug: string; title: string } {
+export function createArticle(options: { title?: string; publishedAt?: Date } = {}): {
+  id: number;
+  slug: string;
+  title: string;
+} {
   const suffix = uniqueSuffix();
   const slug = `moderation-test-${suffix}`;
   const title = options.title ?? `Council weighs new harbour plan ${suffix}`;
   // Back-dated (but well inside any auto-close window the specs set) so test
   // articles never push the seed stories off the front page or the feed.
-  const when = (options.publishedAt ?? new Date(Date.parse("2020-01-15T09:00:00Z") + Math.floor(Math.random() * 86400_000))).getTime();
+  const when = (
+    options.publishedAt ?? new Date(Date.parse("2020-01-15T09:00:00Z") + Math.floor(Math.random() * 86400_000))
+  ).getTime();
   const row = client()
     .prepare(
       `insert into articles (slug, title, dek, body, section, author, published_at, updated_at, status, comments_open, comment_count)
        values (?, ?, ?, ?, 'Local', 'Test Desk', ?, ?, 'published', 1, 0) returning id`,
     )
-    .get(slug, title, "A test article for moderation.", "The council met on Tuesday.\n\nIt talked.", when, when) as { id: number };
+    .get(slug, title, "A test article for moderation.", "The council met on Tuesday.\n\nIt talked.", when, when) as {
+    id: number;
+  };
   return { id: row.id, slug, title };
 }
 
@@ -102,21 +110,34 @@ export function readComment(id: number): CommentRow {
 
 export function openReports(commentId: number): number {
   return (
-    client().prepare("select count(*) as n from comment_reports where comment_id = ? and resolved_at is null").get(commentId) as {
+    client()
+      .prepare("select count(*) as n from comment_reports where comment_id = ? and resolved_at is null")
+      .get(commentId) as {
       n: number;
     }
   ).n;
 }
 
-export function readArticle(id: number): { comment_count: number; comments_open: number; premod_override: string | null } {
-  return client().prepare("select comment_count, comments_open, premod_override from articles where id = ?").get(id) as {
+export function readArticle(id: number): {
+  comment_count: number;
+  comments_open: number;
+  premod_override: string | null;
+} {
+  return client()
+    .prepare("select comment_count, comments_open, premod_override from articles where id = ?")
+    .get(id) as {
     comment_count: number;
     comments_open: number;
     premod_override: string | null;
   };
 }
 
-export function readUser(id: string): { role: string; status: string; suspended_until: number | null; status_reason: string | null } {
+export function readUser(id: string): {
+  role: string;
+  status: string;
+  suspended_until: number | null;
+  status_reason: string | null;
+} {
   return client().prepare("select role, status, suspended_until, status_reason from users where id = ?").get(id) as {
     role: string;
     status: string;
@@ -125,7 +146,13 @@ export function readUser(id: string): { role: string; status: string; suspended_
   };
 }
 
-export type LogRow = { actor_id: string | null; action: string; target_type: string; target_id: string; reason: string | null };
+export type LogRow = {
+  actor_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  reason: string | null;
+};
 
 export function logFor(targetType: string, targetId: string | number): LogRow[] {
   return client()
@@ -141,14 +168,18 @@ export function countLog(): number {
 
 export function countPending(): number {
   return (
-    client().prepare("select count(*) as n from comments where status = 'pending' and deleted_at is null").get() as { n: number }
+    client().prepare("select count(*) as n from comments where status = 'pending' and deleted_at is null").get() as {
+      n: number;
+    }
   ).n;
 }
 
 export function countReported(): number {
   return (
     client()
-      .prepare("select count(*) as n from comments where report_count > 0 and status != 'rejected' and deleted_at is null")
+      .prepare(
+        "select count(*) as n from comments where report_count > 0 and status != 'rejected' and deleted_at is null",
+      )
       .get() as { n: number }
   ).n;
 }

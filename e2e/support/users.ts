@@ -52,7 +52,8 @@ export async function createUser(options: CreateUserOptions = {}): Promise<TestU
   const suffix = uniqueSuffix();
   const role = options.role ?? "reader";
   const status = options.status ?? "active";
-  const name = options.name ?? `${role === "reader" ? "Reader" : role === "moderator" ? "Moderator" : "Admin"} ${suffix}`;
+  const name =
+    options.name ?? `${role === "reader" ? "Reader" : role === "moderator" ? "Moderator" : "Admin"} ${suffix}`;
   const email = (options.email ?? `${role}-${suffix}@example.test`).toLowerCase();
   const password = options.password ?? `correct horse ${suffix}`;
   // A low scrypt cost keeps fixtures fast; the cost is stored in the hash, so sign-in still verifies it.
@@ -83,7 +84,8 @@ export async function mintSessionToken(userId: string): Promise<string> {
 
 /** Signs the browser context (or the page's context) in as `user`. */
 export async function loginAs(target: BrowserContext | Page, user: Pick<TestUser, "id">): Promise<void> {
-  const context = "context" in target && typeof target.context === "function" ? target.context() : (target as BrowserContext);
+  const context =
+    "context" in target && typeof target.context === "function" ? target.context() : (target as BrowserContext);
   const base = new URL(process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100");
   await context.addCookies([
     {

@@ -30,7 +30,10 @@ export type AutocannonOptions = {
 };
 
 export type AutocannonInstance = {
-  on(event: "response", listener: (client: AutocannonClient, statusCode: number, bytes: number, responseTime: number) => void): void;
+  on(
+    event: "response",
+    listener: (client: AutocannonClient, statusCode: number, bytes: number, responseTime: number) => void,
+  ): void;
   on(event: "done", listener: (result: { errors: number }) => void): void;
   on(event: "error", listener: (error: Error) => void): void;
   stop(): void;

@@ -65,7 +65,11 @@ export function scrapeForm(html: string, buttonText: string, textLabel: string):
 }
 
 /** The request body and content type a browser would send for this form with `text` typed in. */
-export function encodeSubmission(form: ScrapedForm, text: string, boundary: string): { body: Buffer; contentType: string } {
+export function encodeSubmission(
+  form: ScrapedForm,
+  text: string,
+  boundary: string,
+): { body: Buffer; contentType: string } {
   const fields: [string, string][] = [...form.hidden, [form.textField, text]];
   if (form.enctype.toLowerCase() === "multipart/form-data") {
     const parts = fields.map(

@@ -53,7 +53,9 @@ for (const [id, us] of selfUs) {
 function print(title: string, map: Map<string, number>) {
   process.stdout.write(`\n${title}\n`);
   for (const [key, us] of [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    process.stdout.write(`${((us / total) * 100).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}\n`);
+    process.stdout.write(
+      `${((us / total) * 100).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}\n`,
+    );
   }
 }
 process.stdout.write(`profile ${file}: ${(total / 1000).toFixed(0)} ms sampled\n`);

@@ -38,7 +38,12 @@ import { seedBenchData, type BenchUser } from "./seed";
 import { clearRouteCache, serverNodeFlags } from "../server-launch.mjs";
 import { processTree, treeCpuMs, treeHwmMb, RssSampler } from "./proc";
 import { scrapeForm, encodeSubmission, scriptSources } from "./form";
-import { type AutocannonClient, type AutocannonInstance, type AutocannonOptions, type Autocannon } from "./autocannon-types";
+import {
+  type AutocannonClient,
+  type AutocannonInstance,
+  type AutocannonOptions,
+  type Autocannon,
+} from "./autocannon-types";
 
 const require = createRequire(import.meta.url);
 const autocannon = require("autocannon") as Autocannon;
@@ -276,7 +281,9 @@ function machineLine(): string {
 async function main(): Promise<void> {
   const loadBefore = Number(fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
   if (loadBefore > os.cpus().length) {
-    log(`bench: WARNING the machine is busy (load ${loadBefore} on ${os.cpus().length} cores): latency and req/s will be low; CPU ms/req less affected`);
+    log(
+      `bench: WARNING the machine is busy (load ${loadBefore} on ${os.cpus().length} cores): latency and req/s will be low; CPU ms/req less affected`,
+    );
   }
   log(`bench: build ${distDir}/ (BUILD_ID ${fs.readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim()})`);
   log(`bench: seeding ${dbFile}`);
@@ -300,18 +307,22 @@ async function main(): Promise<void> {
   clearRouteCache(distDir); // pages cached from an earlier run's database must not be served
   const hostArgs = args.host ? ["-H", args.host] : [];
   const profArgs = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : [];
-  const server = spawn(process.execPath, [...serverNodeFlags(), ...profArgs, "node_modules/.bin/next", "start", "-p", String(port), ...hostArgs], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_PATH: dbFile,
-      AUTH_SECRET: authSecret,
-      AUTH_TRUST_HOST: "true",
-      NEXT_DIST_DIR: distDir,
-      NEXT_TELEMETRY_DISABLED: "1",
+  const server = spawn(
+    process.execPath,
+    [...serverNodeFlags(), ...profArgs, "node_modules/.bin/next", "start", "-p", String(port), ...hostArgs],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_PATH: dbFile,
+        AUTH_SECRET: authSecret,
+        AUTH_TRUST_HOST: "true",
+        NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", logFd, logFd],
     },
-    stdio: ["ignore", logFd, logFd],
-  });
+  );
   children.push(server);
   await waitForServer(`${origin}/robots.txt`, server, serverLog);
   const serverPid = server.pid!;
@@ -358,9 +369,13 @@ async function main(): Promise<void> {
   const staticFile = path.join(tempDir, "article.html");
   fs.writeFileSync(staticFile, anonymousAgain.body);
   const staticPort = await freePort();
-  const staticServer = spawn(process.execPath, [path.join("scripts", "bench", "static-server.mjs"), staticFile, String(staticPort)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const staticServer = spawn(
+    process.execPath,
+    [path.join("scripts", "bench", "static-server.mjs"), staticFile, String(staticPort)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   children.push(staticServer);
   await new Promise<void>((resolve) => staticServer.stdout!.once("data", () => resolve()));
   const staticPid = staticServer.pid!;
@@ -372,7 +387,12 @@ async function main(): Promise<void> {
     headers: cookie ? { cookie } : {},
   });
 
-  type Plan = { name: string; options: () => AutocannonOptions | Promise<AutocannonOptions>; pids: () => number[]; sampler: RssSampler | null };
+  type Plan = {
+    name: string;
+    options: () => AutocannonOptions | Promise<AutocannonOptions>;
+    pids: () => number[];
+    sampler: RssSampler | null;
+  };
   const plans: Plan[] = [
     {
       name: "static-limit",
@@ -410,7 +430,9 @@ async function main(): Promise<void> {
     await drive(`${plan.name} (warm-up)`, plan.pids, null, { ...options, duration: Math.min(3, duration) });
     const runs: Measured[] = [];
     for (let i = 0; i < repeat; i++) {
-      runs.push(await drive(repeat > 1 ? `${plan.name} (${i + 1}/${repeat})` : plan.name, plan.pids, plan.sampler, options));
+      runs.push(
+        await drive(repeat > 1 ? `${plan.name} (${i + 1}/${repeat})` : plan.name, plan.pids, plan.sampler, options),
+      );
     }
     rows.push(medianRow(plan.name, runs));
     notes.push(...runs.map((m) => `${plan.name}: ${describeStatuses(m)}`));
@@ -436,7 +458,9 @@ async function main(): Promise<void> {
   process.stdout.write(`machine: ${machineLine()} (at the end of the run)\n`);
   log("");
   for (const note of notes) log(`  responses ${note}`);
-  log(`  server peak RSS over the whole run ${sampler.overallPeak.toFixed(0)} MB (kernel high-water mark ${hwm.toFixed(0)} MB)`);
+  log(
+    `  server peak RSS over the whole run ${sampler.overallPeak.toFixed(0)} MB (kernel high-water mark ${hwm.toFixed(0)} MB)`,
+  );
   process.stdout.write(
     `JS budget: the article page loads ${budget.scripts} script chunks, ${budget.signedInKb.toFixed(1)} KB gzip signed in ` +
       `(${budget.anonymousKb.toFixed(1)} KB anonymous; ${budget.legacy} noModule polyfill script not counted: modern browsers skip it); ` +
@@ -537,7 +561,10 @@ async function postRow(
     cookies.map(async (cookie) => scrapeForm((await get(articleUrl, cookie)).body, "Post comment", "Comment")),
   );
   const first = forms[0]!;
-  const actionPath = new URL(first.action && !first.action.startsWith("javascript:") ? first.action : articleUrl, articleUrl);
+  const actionPath = new URL(
+    first.action && !first.action.startsWith("javascript:") ? first.action : articleUrl,
+    articleUrl,
+  );
   log(
     `bench: comment form posts ${first.method} ${actionPath.pathname} as ${first.enctype}; fields ${first.hidden
       .map(([n]) => n)

@@ -145,7 +145,9 @@ export function seedBenchData(db: Db, options: { posters: number }): BenchData {
     .prepare(`select id, slug, title from articles where slug = ? and status = 'published'`)
     .get(SEED_SLUG) ??
     sqlite
-      .prepare(`select id, slug, title from articles where status = 'published' order by published_at asc, id asc limit 1`)
+      .prepare(
+        `select id, slug, title from articles where status = 'published' order by published_at asc, id asc limit 1`,
+      )
       .get()) as { id: number; slug: string; title: string } | undefined;
   if (!first) throw new Error("The database has no seed article (content/articles is empty?)");
   const seedArticle: BenchArticle = { ...first, comments: 100 };

@@ -51,9 +51,15 @@ export async function castAndForms(ctx: Context, tag: string): Promise<Cast> {
   const otherComment = data.commentsBy(other.id)[0]!.id;
   const reported = latestCommentId(ctx, other.id);
   // Held for review and reported, as the moderation rules would have left them.
-  data.raw.prepare("UPDATE comments SET status = 'pending', status_reason = 'Held by the reliability suite' WHERE id = ?").run(latestCommentId(ctx, held.id));
+  data.raw
+    .prepare("UPDATE comments SET status = 'pending', status_reason = 'Held by the reliability suite' WHERE id = ?")
+    .run(latestCommentId(ctx, held.id));
   data.raw.prepare("UPDATE articles SET comment_count = comment_count - 1 WHERE id = ?").run(article.id);
-  data.raw.prepare("INSERT INTO comment_reports (user_id, comment_id, reason, note, created_at) VALUES (?, ?, 'spam', 'suite', ?)").run(reader.id, reported, Date.now());
+  data.raw
+    .prepare(
+      "INSERT INTO comment_reports (user_id, comment_id, reason, note, created_at) VALUES (?, ?, 'spam', 'suite', ?)",
+    )
+    .run(reader.id, reported, Date.now());
   data.raw.prepare("UPDATE comments SET report_count = report_count + 1 WHERE id = ?").run(reported);
 
   const forms: Owned[] = [];
@@ -67,7 +73,8 @@ export async function castAndForms(ctx: Context, tag: string): Promise<Cast> {
   const articleUrl = `${base}/articles/${article.slug}`;
   await add(articleUrl, reader, false);
   const page = await getPage(articleUrl, reader.cookie);
-  for (const link of linksNamed(page.html, ["Reply", "Edit", "Delete", "Report"], articleUrl)) await add(link, reader, false);
+  for (const link of linksNamed(page.html, ["Reply", "Edit", "Delete", "Report"], articleUrl))
+    await add(link, reader, false);
   await add("/account", reader, false);
   await add("/account/delete", reader, false);
   // Signed out: sign-in (login CSRF would sign the victim into the attacker's account) and sign-up.

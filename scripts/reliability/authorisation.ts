@@ -25,7 +25,13 @@ export async function authorisation(ctx: Context): Promise<Report> {
   const statuses = new Map<number, number>();
   const serverErrors: string[] = [];
 
-  async function attempt(description: string, target: { pageUrl: string; form: Form }, as: User, url = target.pageUrl, set?: Record<string, string>) {
+  async function attempt(
+    description: string,
+    target: { pageUrl: string; form: Form },
+    as: User,
+    url = target.pageUrl,
+    set?: Record<string, string>,
+  ) {
     const before = ctx.data.fingerprint();
     const res = await submitForm(url, target.form, {
       cookie: as.cookie,
@@ -55,8 +61,13 @@ export async function authorisation(ctx: Context): Promise<Report> {
   for (const f of adminOnly) await attempt(`moderator replays "${f.label}"`, f, cast.moderator);
 
   // Another reader's comment: the other's own Edit/Delete forms replayed by the reader.
-  const otherForms = (await castFormsFor(ctx, cast.slug, cast.other)).filter((f) => /^(Save|Confirm delete|Delete)$/.test(f.label));
-  report.check(otherForms.some((f) => f.label === "Save"), "no Edit form found on the other reader's comment");
+  const otherForms = (await castFormsFor(ctx, cast.slug, cast.other)).filter((f) =>
+    /^(Save|Confirm delete|Delete)$/.test(f.label),
+  );
+  report.check(
+    otherForms.some((f) => f.label === "Save"),
+    "no Edit form found on the other reader's comment",
+  );
   for (const f of otherForms) await attempt(`reader replays the other reader's "${f.label}"`, f, cast.reader);
 
   // The reader's own Edit/Delete forms pointed at the other's comment id.
@@ -65,9 +76,17 @@ export async function authorisation(ctx: Context): Promise<Report> {
   for (const f of own) {
     const retarget = retargeted(f, cast.readerComment, cast.otherComment);
     if (retarget) retargets++;
-    if (retarget) await attempt(`reader's own "${f.label}" retargeted to comment ${cast.otherComment}`, { ...f, form: retarget }, cast.reader);
+    if (retarget)
+      await attempt(
+        `reader's own "${f.label}" retargeted to comment ${cast.otherComment}`,
+        { ...f, form: retarget },
+        cast.reader,
+      );
   }
-  report.check(own.length > 0 && retargets === own.length, `the reader's own Edit/Delete forms: ${own.length} found, ${retargets} could be pointed at another comment`);
+  report.check(
+    own.length > 0 && retargets === own.length,
+    `the reader's own Edit/Delete forms: ${own.length} found, ${retargets} could be pointed at another comment`,
+  );
 
   // Status changes after the token was issued: the token still verifies, the database says no.
   const cf = await commentForm(ctx.base, cast.slug, cast.reader.cookie);
@@ -98,8 +117,12 @@ export async function authorisation(ctx: Context): Promise<Report> {
 
   if (serverErrors.length) report.figure(`answered 5xx (refused, nothing written): ${serverErrors.join("; ")}`);
   report.figure(`staff forms: ${staff.map((f) => `${f.label} (${new URL(f.pageUrl).pathname})`).join(" | ")}`);
-  report.figure(`${staff.length} staff forms (${adminOnly.length} admin-only), ${otherForms.length} of another reader's edit/delete forms, ${retargets} own forms retargeted by id`);
-  report.figure(`${attempts} unauthorised requests, ${refused} refused with the database unchanged; statuses ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(", ")}`);
+  report.figure(
+    `${staff.length} staff forms (${adminOnly.length} admin-only), ${otherForms.length} of another reader's edit/delete forms, ${retargets} own forms retargeted by id`,
+  );
+  report.figure(
+    `${attempts} unauthorised requests, ${refused} refused with the database unchanged; statuses ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(", ")}`,
+  );
   return report;
 }
 
@@ -108,7 +131,8 @@ async function castFormsFor(ctx: Context, slug: string, user: User): Promise<Own
   const out: Owned[] = [];
   const page = await getPage(url, user.cookie);
   for (const link of [url, ...linksNamed(page.html, ["Edit", "Delete"], url)]) {
-    for (const f of await actionForms(link, user.cookie)) out.push({ ...f, owner: user, staff: false, destructive: false });
+    for (const f of await actionForms(link, user.cookie))
+      out.push({ ...f, owner: user, staff: false, destructive: false });
   }
   return out;
 }

@@ -39,19 +39,31 @@ export async function backupUnderLoad(ctx: Context): Promise<Report> {
 
   const copy = new Database(file, { readonly: true });
   const integrity = copy.pragma("integrity_check", { simple: true });
-  const inCopy = new Set((copy.prepare("SELECT body FROM comments WHERE article_id = ?").all(article.id) as { body: string }[]).map((r) => r.body));
+  const inCopy = new Set(
+    (copy.prepare("SELECT body FROM comments WHERE article_id = ?").all(article.id) as { body: string }[]).map(
+      (r) => r.body,
+    ),
+  );
   copy.close();
   const missing = [...before].filter((t) => !inCopy.has(t));
-  report.figure(`backup took ${ms} ms while ${users.length} readers posted (${acknowledged.length} acknowledged during the run); copy holds ${inCopy.size}`);
+  report.figure(
+    `backup took ${ms} ms while ${users.length} readers posted (${acknowledged.length} acknowledged during the run); copy holds ${inCopy.size}`,
+  );
   report.figure(out.stdout.trim());
   report.check(integrity === "ok", `backup integrity_check: ${integrity}`);
-  report.check(missing.length === 0, `${missing.length} comments acknowledged before the backup began are missing from it`);
+  report.check(
+    missing.length === 0,
+    `${missing.length} comments acknowledged before the backup began are missing from it`,
+  );
 
   const refused = await run(TSX, ["scripts/restore.ts", file], { env }).then(
     () => ({ code: 0, stderr: "" }),
     (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
   );
-  report.check(refused.code !== 0 && /in use/.test(refused.stderr), `restore did not refuse while the site runs (exit ${refused.code}: ${refused.stderr.trim()})`);
+  report.check(
+    refused.code !== 0 && /in use/.test(refused.stderr),
+    `restore did not refuse while the site runs (exit ${refused.code}: ${refused.stderr.trim()})`,
+  );
   report.figure(`restore while the site runs: exit ${refused.code}, "${refused.stderr.trim().split("\n")[0]}"`);
 
   // Restored where no site runs: the copy comes back whole.
@@ -68,6 +80,9 @@ export async function backupUnderLoad(ctx: Context): Promise<Report> {
     return n;
   })();
   report.figure(restored.stdout.trim().split("\n").pop() ?? "");
-  report.check(backIntegrity === "ok" && backCount === copyCount, `restored database: integrity ${backIntegrity}, ${backCount} comments vs ${copyCount} in the backup`);
+  report.check(
+    backIntegrity === "ok" && backCount === copyCount,
+    `restored database: integrity ${backIntegrity}, ${backCount} comments vs ${copyCount} in the backup`,
+  );
   return report;
 }

@@ -32,10 +32,25 @@ const cases: Case[] = [
   { name: "control character (BEL)", body: "ring \u0007 the bell", expect: "refused" },
   { name: "escape sequence (ESC)", body: "\u001b[31mred\u001b[0m", expect: "refused" },
   // Bytes that are not UTF-8: the form decoder turns them into U+FFFD, and that is what must be stored and shown.
-  { name: "invalid UTF-8 bytes", body: Buffer.from([0x42, 0x61, 0x64, 0x20, 0xc3, 0x28, 0x20, 0xff, 0xfe, 0x20, 0x21]), expect: "stored", storedAs: "Bad \uFFFD( \uFFFD\uFFFD !" },
+  {
+    name: "invalid UTF-8 bytes",
+    body: Buffer.from([0x42, 0x61, 0x64, 0x20, 0xc3, 0x28, 0x20, 0xff, 0xfe, 0x20, 0x21]),
+    expect: "stored",
+    storedAs: "Bad \uFFFD( \uFFFD\uFFFD !",
+  },
   // A lone surrogate encoded the way CESU-8 / broken encoders do.
-  { name: "lone surrogate (CESU bytes)", body: Buffer.from([0x53, 0x75, 0x72, 0x72, 0x20, 0xed, 0xa0, 0x80, 0x20, 0x21]), expect: "stored", storedAs: "Surr \uFFFD\uFFFD\uFFFD !" },
-  { name: "lone surrogate (JS string)", body: "High \uD800 low \uDC00 end", expect: "stored", storedAs: "High \uFFFD low \uFFFD end" },
+  {
+    name: "lone surrogate (CESU bytes)",
+    body: Buffer.from([0x53, 0x75, 0x72, 0x72, 0x20, 0xed, 0xa0, 0x80, 0x20, 0x21]),
+    expect: "stored",
+    storedAs: "Surr \uFFFD\uFFFD\uFFFD !",
+  },
+  {
+    name: "lone surrogate (JS string)",
+    body: "High \uD800 low \uDC00 end",
+    expect: "stored",
+    storedAs: "High \uFFFD low \uFFFD end",
+  },
   { name: "emoji and combining marks", body: "Ça va? 👩🏽‍💻 e\u0301", expect: "stored" },
   ...sql.map((s, i) => ({ name: `SQL-looking ${i + 1}`, body: `${s} #${i}`, expect: "stored" as const })),
 ];
@@ -58,7 +73,10 @@ export async function badInput(ctx: Context): Promise<Report> {
     if (c.expect === "refused") {
       const ok = after.length === before && result.alert !== null && result.alert.length > 5;
       if (ok) refusedClearly++;
-      report.check(ok, `${c.name}: expected a clear refusal, got ${result.status}, alert ${JSON.stringify(result.alert)}, stored ${after.length - before}`);
+      report.check(
+        ok,
+        `${c.name}: expected a clear refusal, got ${result.status}, alert ${JSON.stringify(result.alert)}, stored ${after.length - before}`,
+      );
       // What was typed is kept on error (except what cannot be sent back, like NUL).
       continue;
     }
@@ -70,7 +88,10 @@ export async function badInput(ctx: Context): Promise<Report> {
     const shownAt = row ? page.html.indexOf(`id="comment-${row.id}"`) : -1;
     const shown = shownAt >= 0 && textOf(page.html.slice(shownAt)).includes(expected.replace(/\s+/g, " "));
     if (stored && shown) storedFaithfully++;
-    report.check(stored, `${c.name}: stored ${JSON.stringify(row?.body?.slice(0, 80))}, expected ${JSON.stringify(expected.slice(0, 80))} (status ${result.status}, alert ${result.alert})`);
+    report.check(
+      stored,
+      `${c.name}: stored ${JSON.stringify(row?.body?.slice(0, 80))}, expected ${JSON.stringify(expected.slice(0, 80))} (status ${result.status}, alert ${result.alert})`,
+    );
     report.check(shown, `${c.name}: not shown verbatim on the article page`);
   }
 
@@ -101,7 +122,10 @@ export async function badInput(ctx: Context): Promise<Report> {
     report.check(status === 413, `${name} (${body.length} bytes): expected 413, got ${status}`);
     report.check(ctx.data.fingerprint() === before, `${name}: the database changed`);
   }
-  const alive = await request(`${ctx.base}/articles/${article.slug}`, { headers: { cookie: user.cookie }, fresh: true });
+  const alive = await request(`${ctx.base}/articles/${article.slug}`, {
+    headers: { cookie: user.cookie },
+    fresh: true,
+  });
   report.check(alive.status === 200, `server not healthy after oversize requests: ${alive.status}`);
 
   // The sign-up form with hostile values: clear errors, never a 500, no account.
@@ -115,7 +139,11 @@ export async function badInput(ctx: Context): Promise<Report> {
       { [nameField]: "", [emailField]: "", [passwordField]: "" },
       { [nameField]: "Nul\u0000Name", [emailField]: "nul@example.test", [passwordField]: "long enough password 1" },
       { [nameField]: "\u202Eevil\u202C", [emailField]: "bidi@example.test", [passwordField]: "long enough password 2" },
-      { [nameField]: "n".repeat(5000), [emailField]: `${"e".repeat(300)}@example.test`, [passwordField]: "p".repeat(5000) },
+      {
+        [nameField]: "n".repeat(5000),
+        [emailField]: `${"e".repeat(300)}@example.test`,
+        [passwordField]: "p".repeat(5000),
+      },
       { [nameField]: "' OR 1=1 --", [emailField]: "' OR 1=1 --", [passwordField]: "' OR 1=1 --" },
     ];
     for (const set of hostile) {
@@ -123,14 +151,26 @@ export async function badInput(ctx: Context): Promise<Report> {
       const res = await submitForm(signup.url, signupForm, { set });
       const after = ctx.data.raw.prepare("SELECT count(*) AS n FROM users").get() as { n: number };
       signupCases++;
-      const alert = res.status === 200 ? /role="alert"/.test(formWithButton(parseForms(res.body), "Create account")?.html ?? "") : false;
+      const alert =
+        res.status === 200
+          ? /role="alert"/.test(formWithButton(parseForms(res.body), "Create account")?.html ?? "")
+          : false;
       report.check(res.status < 500, `sign-up with ${JSON.stringify(set).slice(0, 60)}: ${res.status}`);
-      report.check(after.n === before.n && alert, `sign-up with ${JSON.stringify(set).slice(0, 60)}: account created or no clear error (status ${res.status})`);
+      report.check(
+        after.n === before.n && alert,
+        `sign-up with ${JSON.stringify(set).slice(0, 60)}: account created or no clear error (status ${res.status})`,
+      );
     }
   }
 
-  report.figure(`${cases.length} comment inputs: ${refusedClearly} refused with a clear message, ${storedFaithfully} stored and shown verbatim (${sql.length} SQL-looking)`);
-  report.figure(`oversize: ${oversize.map((o) => `${o.name} (${o.bytes} B) → ${o.status}`).join(", ")}; server still up: ${alive.status}`);
-  report.figure(`${signupCases} hostile sign-ups refused; statuses seen: ${[...new Set(statuses)].join(", ")} (no 5xx allowed)`);
+  report.figure(
+    `${cases.length} comment inputs: ${refusedClearly} refused with a clear message, ${storedFaithfully} stored and shown verbatim (${sql.length} SQL-looking)`,
+  );
+  report.figure(
+    `oversize: ${oversize.map((o) => `${o.name} (${o.bytes} B) → ${o.status}`).join(", ")}; server still up: ${alive.status}`,
+  );
+  report.figure(
+    `${signupCases} hostile sign-ups refused; statuses seen: ${[...new Set(statuses)].join(", ")} (no 5xx allowed)`,
+  );
   return report;
 }

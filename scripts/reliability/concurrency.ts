@@ -55,15 +55,32 @@ export async function concurrency(ctx: Context): Promise<Report> {
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))];
 
   const expected = CLIENTS * EACH;
-  report.figure(`posted ${expected} comments from ${CLIENTS} clients in ${seconds.toFixed(1)} s (${(expected / seconds).toFixed(0)}/s; latency p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms)`);
-  report.figure(`responses: ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(", ")}; acknowledged ${expected - failed.length}`);
-  report.figure(`stored ${total} rows, missing ${missing}, duplicated ${duplicated}; articles.comment_count ${counts.stored}`);
-  report.figure(`heading: signed-in page "${commentHeadingCount(live.html)} Comments", anonymous page "${commentHeadingCount(anonymous.html)} Comments"`);
+  report.figure(
+    `posted ${expected} comments from ${CLIENTS} clients in ${seconds.toFixed(1)} s (${(expected / seconds).toFixed(0)}/s; latency p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms)`,
+  );
+  report.figure(
+    `responses: ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(", ")}; acknowledged ${expected - failed.length}`,
+  );
+  report.figure(
+    `stored ${total} rows, missing ${missing}, duplicated ${duplicated}; articles.comment_count ${counts.stored}`,
+  );
+  report.figure(
+    `heading: signed-in page "${commentHeadingCount(live.html)} Comments", anonymous page "${commentHeadingCount(anonymous.html)} Comments"`,
+  );
 
   report.check(failed.length === 0, `${failed.length} posts not acknowledged, e.g. ${failed.slice(0, 3).join(" | ")}`);
-  report.check(missing === 0 && duplicated === 0 && total === expected, `stored ${total}, missing ${missing}, duplicated ${duplicated}`);
+  report.check(
+    missing === 0 && duplicated === 0 && total === expected,
+    `stored ${total}, missing ${missing}, duplicated ${duplicated}`,
+  );
   report.check(counts.stored === expected, `articles.comment_count is ${counts.stored}, expected ${expected}`);
-  report.check(commentHeadingCount(live.html) === expected, `signed-in page heading shows ${commentHeadingCount(live.html)}`);
-  report.check(commentHeadingCount(anonymous.html) === expected, `anonymous (cached) page heading shows ${commentHeadingCount(anonymous.html)}`);
+  report.check(
+    commentHeadingCount(live.html) === expected,
+    `signed-in page heading shows ${commentHeadingCount(live.html)}`,
+  );
+  report.check(
+    commentHeadingCount(anonymous.html) === expected,
+    `anonymous (cached) page heading shows ${commentHeadingCount(anonymous.html)}`,
+  );
   return report;
 }

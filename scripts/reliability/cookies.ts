@@ -23,7 +23,9 @@ export async function cookies(ctx: Context): Promise<Report> {
   const context = await browser.newContext({ baseURL: ctx.base });
   // A stale session cookie from before (a token for an account that no longer exists).
   const stale = (await ctx.data.sessionCookie("00000000-0000-4000-8000-000000000000")).split("=")[1]!;
-  await context.addCookies([{ name: SESSION_COOKIE, value: stale, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: stale, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" },
+  ]);
   const page = await context.newPage();
   const setCookieHeaders: string[] = [];
   page.on("response", async (res) => {
@@ -44,7 +46,10 @@ export async function cookies(ctx: Context): Promise<Report> {
   report.check(afterSignIn?.httpOnly === true, "session cookie is not HttpOnly");
   report.check(afterSignIn?.sameSite === "Lax", `session cookie SameSite is ${afterSignIn?.sameSite}`);
   report.check(afterSignIn?.path === "/", `session cookie path is ${afterSignIn?.path}`);
-  report.check(/;\s*HttpOnly/i.test(header) && /;\s*SameSite=Lax/i.test(header), `Set-Cookie lacks HttpOnly/SameSite=Lax: ${header.replace(/=[^;]+/, "=…")}`);
+  report.check(
+    /;\s*HttpOnly/i.test(header) && /;\s*SameSite=Lax/i.test(header),
+    `Set-Cookie lacks HttpOnly/SameSite=Lax: ${header.replace(/=[^;]+/, "=…")}`,
+  );
   report.check(!/;\s*Secure/i.test(header), "Secure set over plain http (the browser would drop it)");
   const inScript = await page.evaluate(() => document.cookie);
   report.check(!inScript.includes(SESSION_COOKIE), "session cookie readable from JavaScript");
@@ -61,15 +66,24 @@ export async function cookies(ctx: Context): Promise<Report> {
   const form = formWithButton((await getPage(`${ctx.base}/signin`)).forms, "Sign in");
   let secureHeader = "";
   if (report.check(form !== undefined && signin.status === 200, "no sign-in form") && form) {
-    const [emailField, passwordField] = [form.textFields.find((n) => /email/i.test(n)) ?? "email", form.textFields.find((n) => /password/i.test(n)) ?? "password"];
+    const [emailField, passwordField] = [
+      form.textFields.find((n) => /email/i.test(n)) ?? "email",
+      form.textFields.find((n) => /password/i.test(n)) ?? "password",
+    ];
     const res = await submitForm(`${ctx.base}/signin`, form, {
       set: { [emailField]: user.email, [passwordField]: user.password },
       origin: `https://127.0.0.1:${ctx.server.port}`,
       extraHeaders: https,
     });
     secureHeader = sessionSetCookie(res.setCookies, `__Secure-${SESSION_COOKIE}`) ?? "";
-    report.check(secureHeader !== "", `over https no __Secure-${SESSION_COOKIE} cookie was set (status ${res.status}; cookies: ${res.setCookies.map((c) => c.split("=")[0]).join(", ")})`);
-    report.check(/;\s*Secure/i.test(secureHeader) && /;\s*HttpOnly/i.test(secureHeader) && /;\s*SameSite=Lax/i.test(secureHeader), `over https the cookie lacks Secure/HttpOnly/SameSite=Lax: ${secureHeader.replace(/=[^;]+/, "=…")}`);
+    report.check(
+      secureHeader !== "",
+      `over https no __Secure-${SESSION_COOKIE} cookie was set (status ${res.status}; cookies: ${res.setCookies.map((c) => c.split("=")[0]).join(", ")})`,
+    );
+    report.check(
+      /;\s*Secure/i.test(secureHeader) && /;\s*HttpOnly/i.test(secureHeader) && /;\s*SameSite=Lax/i.test(secureHeader),
+      `over https the cookie lacks Secure/HttpOnly/SameSite=Lax: ${secureHeader.replace(/=[^;]+/, "=…")}`,
+    );
     const hsts = res.headers["strict-transport-security"];
     report.figure(`over https: ${secureHeader.replace(/=[^;]+/, "=…") || "(none)"}; HSTS: ${hsts ?? "(none)"}`);
     report.check(typeof hsts === "string" && hsts.includes("max-age="), "no Strict-Transport-Security over https");
@@ -78,6 +92,8 @@ export async function cookies(ctx: Context): Promise<Report> {
   report.check(plain.headers["strict-transport-security"] === undefined, "HSTS sent over plain http");
 
   report.figure(`over http: ${header.replace(/=[^;]+/, "=…")}`);
-  report.figure(`replaced at sign-in: ${afterSignIn?.value !== stale}; readable by script: ${inScript.includes(SESSION_COOKIE)}; cleared at sign-out: ${afterSignOut === undefined}`);
+  report.figure(
+    `replaced at sign-in: ${afterSignIn?.value !== stale}; readable by script: ${inScript.includes(SESSION_COOKIE)}; cleared at sign-out: ${afterSignOut === undefined}`,
+  );
   return report;
 }

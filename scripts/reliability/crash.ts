@@ -28,7 +28,12 @@ export async function crash(ctx: Context): Promise<Report> {
   const killDelays: number[] = [];
 
   for (const cycle of range(CYCLES)) {
-    const server = await startServer({ port: ctx.ports.crash, databasePath: file, authSecret: ctx.secret, distDir: ctx.distDir });
+    const server = await startServer({
+      port: ctx.ports.crash,
+      databasePath: file,
+      authSecret: ctx.secret,
+      distDir: ctx.distDir,
+    });
     const forms = await Promise.all(users.map((u) => commentForm(server.url, article.slug, u.cookie)));
     let stop = false;
     let firstAck: () => void = () => {};
@@ -43,8 +48,7 @@ export async function crash(ctx: Context): Promise<Report> {
           if (result.acknowledged) {
             acknowledged.push(text);
             firstAck();
-          }
-          else if (!stop) errors++;
+          } else if (!stop) errors++;
         } catch {
           // The connection died with the server: not acknowledged, so not promised.
           return;
@@ -64,25 +68,44 @@ export async function crash(ctx: Context): Promise<Report> {
     const integrity = data.integrityCheck();
     if (integrity !== "ok") integrityFailures++;
     const present = new Set(
-      (data.raw.prepare("SELECT body FROM comments WHERE article_id = ?").all(article.id) as { body: string }[]).map((r) => r.body),
+      (data.raw.prepare("SELECT body FROM comments WHERE article_id = ?").all(article.id) as { body: string }[]).map(
+        (r) => r.body,
+      ),
     );
     const missing = acknowledged.filter((t) => !present.has(t));
     lost = missing.length;
     report.check(integrity === "ok", `cycle ${cycle + 1}: integrity_check said ${integrity}`);
-    report.check(missing.length === 0, `cycle ${cycle + 1}: ${missing.length} acknowledged comments missing, e.g. ${missing.slice(0, 2).join(" | ")}`);
+    report.check(
+      missing.length === 0,
+      `cycle ${cycle + 1}: ${missing.length} acknowledged comments missing, e.g. ${missing.slice(0, 2).join(" | ")}`,
+    );
   }
 
   // One last start: the database opens, migrates nothing, and serves the count.
-  const server = await startServer({ port: ctx.ports.crash, databasePath: file, authSecret: ctx.secret, distDir: ctx.distDir });
+  const server = await startServer({
+    port: ctx.ports.crash,
+    databasePath: file,
+    authSecret: ctx.secret,
+    distDir: ctx.distDir,
+  });
   await server.stop();
   const stored = data.commentCount(article.id);
   const storedRows = stored.rows;
   data.close();
 
-  report.figure(`${CYCLES} kill -9 cycles (killed ${Math.min(...killDelays)}–${Math.max(...killDelays)} ms after each cycle's first acknowledged post), ${POSTERS} posters`);
-  report.figure(`posts attempted ${attempted}, acknowledged ${acknowledged.length}, stored ${storedRows} (the rest died in flight), refused ${errors}`);
-  report.figure(`lost = ${lost}; integrity_check ok after ${CYCLES - integrityFailures}/${CYCLES} crashes; comment_count ${stored.stored} vs rows ${storedRows}`);
-  report.check(stored.stored === storedRows, `comment_count ${stored.stored} disagrees with ${storedRows} rows after crashes`);
+  report.figure(
+    `${CYCLES} kill -9 cycles (killed ${Math.min(...killDelays)}–${Math.max(...killDelays)} ms after each cycle's first acknowledged post), ${POSTERS} posters`,
+  );
+  report.figure(
+    `posts attempted ${attempted}, acknowledged ${acknowledged.length}, stored ${storedRows} (the rest died in flight), refused ${errors}`,
+  );
+  report.figure(
+    `lost = ${lost}; integrity_check ok after ${CYCLES - integrityFailures}/${CYCLES} crashes; comment_count ${stored.stored} vs rows ${storedRows}`,
+  );
+  report.check(
+    stored.stored === storedRows,
+    `comment_count ${stored.stored} disagrees with ${storedRows} rows after crashes`,
+  );
   report.check(errors === 0, `${errors} posts were refused while the server was up`);
   return report;
 }

@@ -24,7 +24,9 @@ function escapeHtml(s: string): string {
 
 function forgedPage(target: Owned, set: Record<string, string>): string {
   const fields = fieldsFor(target.form, { set, button: target.form.buttons[0]?.text });
-  const inputs = fields.map((f) => `<input type="hidden" name="${escapeHtml(f.name)}" value="${escapeHtml(String(f.value))}">`).join("\n");
+  const inputs = fields
+    .map((f) => `<input type="hidden" name="${escapeHtml(f.name)}" value="${escapeHtml(String(f.value))}">`)
+    .join("\n");
   return `<!doctype html><title>Win a prize</title>
 <form id="f" method="post" enctype="multipart/form-data" action="${escapeHtml(target.pageUrl)}">${inputs}</form>
 <script>document.getElementById("f").submit()</script>`;
@@ -67,7 +69,10 @@ export async function forgery(ctx: Context): Promise<Report> {
   const actionIds = new Set<string>();
 
   // Bulk decisions last, so the single Approve's control still finds a comment to approve.
-  const ordered = [...cast.forms.filter((f) => !/selected/.test(f.label)), ...cast.forms.filter((f) => /selected/.test(f.label))];
+  const ordered = [
+    ...cast.forms.filter((f) => !/selected/.test(f.label)),
+    ...cast.forms.filter((f) => /selected/.test(f.label)),
+  ];
   for (const [i, target] of ordered.entries()) {
     actionIds.add(target.actionId);
     const set = valuesFor(target, cast.reader, i);
@@ -91,7 +96,9 @@ export async function forgery(ctx: Context): Promise<Report> {
       const signedInVictim = target.owner.cookie !== "";
       if (signedInVictim) {
         const value = target.owner.cookie.slice(target.owner.cookie.indexOf("=") + 1);
-        await context.addCookies([{ name: SESSION_COOKIE, value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
+        await context.addCookies([
+          { name: SESSION_COOKIE, value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" },
+        ]);
       }
       const page = await context.newPage();
       pages.set(`/forge-${i}`, forgedPage(target, set));
@@ -109,7 +116,10 @@ export async function forgery(ctx: Context): Promise<Report> {
       if (clean && sessionUntouched) blocked++;
       report.check(origin === evilOrigin, `${name}: the browser sent Origin ${origin}`);
       report.check(clean, `${name} from a page on ${evilOrigin} wrote to the database (status ${response.status()})`);
-      report.check(sessionUntouched, `${name} from ${evilOrigin} ${signedInVictim ? "signed the victim out" : "signed the visitor in"}`);
+      report.check(
+        sessionUntouched,
+        `${name} from ${evilOrigin} ${signedInVictim ? "signed the victim out" : "signed the visitor in"}`,
+      );
       await context.close();
     }
 
@@ -130,8 +140,12 @@ export async function forgery(ctx: Context): Promise<Report> {
   }
   evil.close();
 
-  report.figure(`${cast.forms.length} action forms (${actionIds.size} distinct server actions) × 3 forgeries = ${forged} forged requests; blocked ${blocked}, wrote ${forged - blocked}`);
-  report.figure(`controls from the site's own origin: ${controlsWrote}/${controlsTried} wrote${controlNoEffect.length ? ` (no effect: ${controlNoEffect.join("; ")})` : ""}`);
+  report.figure(
+    `${cast.forms.length} action forms (${actionIds.size} distinct server actions) × 3 forgeries = ${forged} forged requests; blocked ${blocked}, wrote ${forged - blocked}`,
+  );
+  report.figure(
+    `controls from the site's own origin: ${controlsWrote}/${controlsTried} wrote${controlNoEffect.length ? ` (no effect: ${controlNoEffect.join("; ")})` : ""}`,
+  );
   report.figure(`forms: ${[...new Set(cast.forms.map((f) => f.label))].join(" | ")}`);
   report.check(cast.forms.length >= 10, `only ${cast.forms.length} action forms were found`);
   return report;

@@ -8,12 +8,22 @@ import { SESSION_COOKIE } from "./support/data";
 import { request } from "./support/http";
 import { Report } from "./support/report";
 
-const REQUIRED_CSP = ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'"];
+const REQUIRED_CSP = [
+  "default-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+];
 
 export async function headers(ctx: Context): Promise<Report> {
   const report = new Report("Hardening: response headers and CSP in the browser");
   const user = await ctx.data.createUser({ name: "Header Reader" });
-  const slug = (ctx.data.raw.prepare("SELECT slug FROM articles WHERE status = 'published' ORDER BY published_at DESC LIMIT 1").get() as { slug: string }).slug;
+  const slug = (
+    ctx.data.raw
+      .prepare("SELECT slug FROM articles WHERE status = 'published' ORDER BY published_at DESC LIMIT 1")
+      .get() as { slug: string }
+  ).slug;
   const targets: [string, string | undefined][] = [
     ["/", undefined],
     [`/articles/${slug}`, undefined],
@@ -38,7 +48,10 @@ export async function headers(ctx: Context): Promise<Report> {
     // Pages rendered for one person must never be kept by a shared cache.
     if (cookie) {
       const cc = String(res.headers["cache-control"] ?? "");
-      report.check(/no-store|private/.test(cc) && !/public/.test(cc), `${where}: Cache-Control "${cc}" would let a shared cache keep a personal page`);
+      report.check(
+        /no-store|private/.test(cc) && !/public/.test(cc),
+        `${where}: Cache-Control "${cc}" would let a shared cache keep a personal page`,
+      );
     }
   }
   const sample = await request(`${ctx.base}/`);
@@ -48,11 +61,26 @@ export async function headers(ctx: Context): Promise<Report> {
   const browser = await ctx.browser();
   const violations: string[] = [];
   let hydrated = 0;
-  const pages: [string, boolean][] = [["/", false], [`/articles/${slug}`, false], [`/articles/${slug}`, true], ["/signin", false], ["/account", true]];
+  const pages: [string, boolean][] = [
+    ["/", false],
+    [`/articles/${slug}`, false],
+    [`/articles/${slug}`, true],
+    ["/signin", false],
+    ["/account", true],
+  ];
   for (const [path, signedIn] of pages) {
     const context = await browser.newContext({ baseURL: ctx.base });
     if (signedIn) {
-      await context.addCookies([{ name: SESSION_COOKIE, value: user.cookie.slice(user.cookie.indexOf("=") + 1), domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
+      await context.addCookies([
+        {
+          name: SESSION_COOKIE,
+          value: user.cookie.slice(user.cookie.indexOf("=") + 1),
+          domain: "127.0.0.1",
+          path: "/",
+          httpOnly: true,
+          sameSite: "Lax",
+        },
+      ]);
     }
     await context.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (e) => {
@@ -62,18 +90,32 @@ export async function headers(ctx: Context): Promise<Report> {
     });
     const page = await context.newPage();
     page.on("console", (m) => {
-      if (m.type() === "error" && /Content.Security.Policy|Refused to/i.test(m.text())) violations.push(`${path}: ${m.text().slice(0, 160)}`);
+      if (m.type() === "error" && /Content.Security.Policy|Refused to/i.test(m.text()))
+        violations.push(`${path}: ${m.text().slice(0, 160)}`);
     });
     await page.goto(path, { waitUntil: "networkidle" });
     const isHydrated = await page
-      .waitForFunction(() => Array.from(document.querySelectorAll("body *")).some((el) => Object.keys(el).some((k) => k.startsWith("__reactFiber"))), null, { timeout: 10_000 })
-      .then(() => true, () => false);
+      .waitForFunction(
+        () =>
+          Array.from(document.querySelectorAll("body *")).some((el) =>
+            Object.keys(el).some((k) => k.startsWith("__reactFiber")),
+          ),
+        null,
+        { timeout: 10_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
     if (isHydrated) hydrated++;
     report.check(isHydrated, `${path}${signedIn ? " (signed in)" : ""} did not hydrate`);
-    for (const v of await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])) violations.push(`${path}: ${v}`);
+    for (const v of await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []))
+      violations.push(`${path}: ${v}`);
     await context.close();
   }
   report.check(violations.length === 0, `CSP violations: ${violations.slice(0, 5).join(" | ")}`);
-  report.figure(`${hydrated}/${pages.length} pages hydrated in Chromium under the CSP; violations: ${violations.length}`);
+  report.figure(
+    `${hydrated}/${pages.length} pages hydrated in Chromium under the CSP; violations: ${violations.length}`,
+  );
   return report;
 }

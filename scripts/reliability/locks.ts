@@ -63,17 +63,31 @@ export async function locks(ctx: Context): Promise<Report> {
   const results = await posting;
   const releasedAt = await released;
   const ok = results.filter((r) => r.acknowledged).length;
-  const stored = ctx.data.commentsBy(users[0]!.id).length + users.slice(1).reduce((n, u) => n + ctx.data.commentsBy(u.id).length, 0);
+  const stored =
+    ctx.data.commentsBy(users[0]!.id).length + users.slice(1).reduce((n, u) => n + ctx.data.commentsBy(u.id).length, 0);
   const waited = results.map((r) => r.ms);
   const finishedAfterRelease = results.filter((r) => r.doneAt >= releasedAt - 50).length;
   const after = await request(`${ctx.base}/robots.txt`);
 
   report.figure(`lock held ${releasedAt - lockedAt} ms by another process; ${POSTS} posts sent meanwhile`);
-  report.figure(`posts acknowledged ${ok}/${POSTS}, stored ${stored}; waited ${Math.min(...waited)}–${Math.max(...waited)} ms; ${finishedAfterRelease} finished after the lock was released`);
-  report.figure(`a request needing no database, sent during the lock, took ${bystanderMs} ms (status ${bystander.status})`);
-  report.check(ok === POSTS, `${POSTS - ok} posts failed while the database was locked: ${results.filter((r) => !r.acknowledged).map((r) => `${r.status} ${r.alert ?? ""}`).join(" | ")}`);
+  report.figure(
+    `posts acknowledged ${ok}/${POSTS}, stored ${stored}; waited ${Math.min(...waited)}–${Math.max(...waited)} ms; ${finishedAfterRelease} finished after the lock was released`,
+  );
+  report.figure(
+    `a request needing no database, sent during the lock, took ${bystanderMs} ms (status ${bystander.status})`,
+  );
+  report.check(
+    ok === POSTS,
+    `${POSTS - ok} posts failed while the database was locked: ${results
+      .filter((r) => !r.acknowledged)
+      .map((r) => `${r.status} ${r.alert ?? ""}`)
+      .join(" | ")}`,
+  );
   report.check(stored === POSTS, `stored ${stored} of ${POSTS}`);
-  report.check(finishedAfterRelease === POSTS, "some posts finished before the lock was released (did they really wait?)");
+  report.check(
+    finishedAfterRelease === POSTS,
+    "some posts finished before the lock was released (did they really wait?)",
+  );
   report.check(after.status === 200, `server answered ${after.status} after the lock`);
   report.check(ctx.data.integrityCheck() === "ok", "integrity_check failed after the lock test");
   return report;

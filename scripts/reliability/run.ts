@@ -33,7 +33,15 @@ const CHROMIUM = "/usr/bin/chromium";
 const LAUNCH = fs.existsSync(CHROMIUM)
   ? {
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     }
   : {};
 
@@ -110,7 +118,9 @@ async function main(): Promise<number> {
     }
   }
   const failed = reports.filter((r) => !r.ok);
-  console.log(`\n${reports.length - failed.length}/${reports.length} items passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  console.log(
+    `\n${reports.length - failed.length}/${reports.length} items passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  );
   if (!failed.length) fs.rmSync(tmp, { recursive: true, force: true });
   else console.log(`Databases kept in ${tmp}`);
   return failed.length ? 1 : 0;

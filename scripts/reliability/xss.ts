@@ -23,7 +23,8 @@ function injectedMarkup(): string[] {
       if (/^on/i.test(attr.name)) found.push(`<${el.tagName.toLowerCase()} ${attr.name}>`);
       if (/^(href|src|action|formaction|data|xlink:href|background|poster)$/i.test(attr.name)) {
         const v = attr.value.replace(/[\u0000-\u0020\u200B-\u200D\u2060\uFEFF]/g, "").toLowerCase();
-        if (/^(javascript|data|vbscript):/.test(v)) found.push(`<${el.tagName.toLowerCase()} ${attr.name}="${attr.value.slice(0, 40)}">`);
+        if (/^(javascript|data|vbscript):/.test(v))
+          found.push(`<${el.tagName.toLowerCase()} ${attr.name}="${attr.value.slice(0, 40)}">`);
       }
     }
     const tag = el.tagName.toLowerCase();
@@ -34,9 +35,13 @@ function injectedMarkup(): string[] {
     if ((tag === "script" || tag === "style") && !isNextData && !isJsonLd && /xss-/.test(el.textContent ?? "")) {
       found.push(`<${tag}> with a payload: ${(el.textContent ?? "").slice(0, 60)}`);
     }
-    if (["iframe", "object", "embed", "frame", "frameset", "base", "math", "x", "mglyph", "noscript"].includes(tag) && document.body.contains(el))
+    if (
+      ["iframe", "object", "embed", "frame", "frameset", "base", "math", "x", "mglyph", "noscript"].includes(tag) &&
+      document.body.contains(el)
+    )
       found.push(`<${tag}>`);
-    if (tag === "meta" && el.getAttribute("http-equiv")?.toLowerCase() === "refresh") found.push("<meta http-equiv=refresh>");
+    if (tag === "meta" && el.getAttribute("http-equiv")?.toLowerCase() === "refresh")
+      found.push("<meta http-equiv=refresh>");
   }
   return found;
 }
@@ -55,13 +60,22 @@ export async function xss(ctx: Context): Promise<Report> {
   const bodies: { id: number; text: string }[] = [];
   for (const payload of XSS_PAYLOADS) {
     const result = await postComment(cf, author.cookie, payload);
-    report.check(result.acknowledged, `posting payload ${JSON.stringify(payload.slice(0, 40))}: ${result.status} ${result.alert ?? ""}`);
+    report.check(
+      result.acknowledged,
+      `posting payload ${JSON.stringify(payload.slice(0, 40))}: ${result.status} ${result.alert ?? ""}`,
+    );
   }
   for (const row of data.commentsBy(author.id)) bodies.push({ id: row.id, text: row.body });
-  report.check(bodies.length === XSS_PAYLOADS.length, `stored ${bodies.length} of ${XSS_PAYLOADS.length} payload comments`);
+  report.check(
+    bodies.length === XSS_PAYLOADS.length,
+    `stored ${bodies.length} of ${XSS_PAYLOADS.length} payload comments`,
+  );
   for (const b of bodies) {
     const expected = XSS_PAYLOADS.map((p) => normaliseCommentText(p));
-    report.check(expected.includes(b.text), `comment ${b.id} was stored altered: ${JSON.stringify(b.text.slice(0, 60))}`);
+    report.check(
+      expected.includes(b.text),
+      `comment ${b.id} was stored altered: ${JSON.stringify(b.text.slice(0, 60))}`,
+    );
   }
 
   // Display names cannot be typed at sign-up (the name rules refuse most of these), but
@@ -71,7 +85,11 @@ export async function xss(ctx: Context): Promise<Report> {
   for (const payload of XSS_PAYLOADS) {
     const user = await data.createUser({ name: payload });
     const form = await commentForm(base, nameArticle.slug, user.cookie);
-    const result = await postComment(form, user.cookie, `A plain comment from a hostile display name (${named.length + 1}).`);
+    const result = await postComment(
+      form,
+      user.cookie,
+      `A plain comment from a hostile display name (${named.length + 1}).`,
+    );
     report.check(result.acknowledged, `comment by payload name ${named.length + 1}: ${result.status}`);
     named.push(user);
   }
@@ -100,20 +118,28 @@ export async function xss(ctx: Context): Promise<Report> {
     const context = await browser.newContext({ baseURL: base });
     if (cookie) {
       const value = cookie.slice(cookie.indexOf("=") + 1);
-      await context.addCookies([{ name: SESSION_COOKIE, value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
+      await context.addCookies([
+        { name: SESSION_COOKIE, value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" },
+      ]);
     }
     return context;
   }
 
   /** Opens `url`, then checks dialogs, injected markup and that each text shows literally. */
-  async function inspect(context: BrowserContext, url: string, texts: string[], where: (page: Page) => Promise<string>): Promise<Page> {
+  async function inspect(
+    context: BrowserContext,
+    url: string,
+    texts: string[],
+    where: (page: Page) => Promise<string>,
+  ): Promise<Page> {
     const page = await context.newPage();
     page.on("dialog", (d) => {
       dialogs.push({ url, what: d.message() });
       void d.dismiss();
     });
     page.on("console", (m) => {
-      if (m.type() === "error" && /Content.Security.Policy|Refused to/i.test(m.text())) consoleErrors.push({ url, what: m.text().slice(0, 200) });
+      if (m.type() === "error" && /Content.Security.Policy|Refused to/i.test(m.text()))
+        consoleErrors.push({ url, what: m.text().slice(0, 200) });
     });
     const t0 = Date.now();
     const res = await page.goto(url, { waitUntil: "domcontentloaded" });
@@ -123,7 +149,11 @@ export async function xss(ctx: Context): Promise<Report> {
     await page.mouse.move(200, 200);
     await page.keyboard.press("Tab");
     // Hydrated: React has attached itself to the server-rendered DOM.
-    await page.waitForFunction(() => Array.from(document.querySelectorAll("body *")).some((el) => Object.keys(el).some((k) => k.startsWith("__reactFiber"))));
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll("body *")).some((el) =>
+        Object.keys(el).some((k) => k.startsWith("__reactFiber")),
+      ),
+    );
     pagesChecked++;
     if (process.env.RELIABILITY_DEBUG) console.log(`  ${url}: goto ${t1 - t0} ms, hydrate+hover ${Date.now() - t1} ms`);
     for (const what of await page.evaluate(injectedMarkup)) injected.push({ url, what });
@@ -140,8 +170,14 @@ export async function xss(ctx: Context): Promise<Report> {
   const names = named.map((u) => u.name);
 
   // Article page, signed in (live) and anonymous (cached), every page of comments.
-  const views = [["signed in", author.cookie], ["anonymous", undefined]] as const;
-  const articles = [[article.slug, bodyTexts], [nameArticle.slug, names]] as const;
+  const views = [
+    ["signed in", author.cookie],
+    ["anonymous", undefined],
+  ] as const;
+  const articles = [
+    [article.slug, bodyTexts],
+    [nameArticle.slug, names],
+  ] as const;
   await Promise.all(
     views.flatMap(([label, cookie]) =>
       articles.map(async ([slug, texts]) => {
@@ -157,7 +193,8 @@ export async function xss(ctx: Context): Promise<Report> {
         }
         for (const t of texts) {
           textChecks++;
-          if (!seen.includes(t)) notLiteral.push({ url: `/articles/${slug} (${label})`, what: JSON.stringify(t.slice(0, 50)) });
+          if (!seen.includes(t))
+            notLiteral.push({ url: `/articles/${slug} (${label})`, what: JSON.stringify(t.slice(0, 50)) });
         }
         await context.close();
       }),
@@ -167,7 +204,10 @@ export async function xss(ctx: Context): Promise<Report> {
   // Moderation queues: Reported (bodies, notes), Approved (names as authors).
   {
     const context = await newContext(moderator.cookie);
-    for (const [queue, texts] of [["reported", bodyTexts], ["approved", names]] as const) {
+    for (const [queue, texts] of [
+      ["reported", bodyTexts],
+      ["approved", names],
+    ] as const) {
       let url: string | null = `/admin/moderation?queue=${queue}`;
       let seen = "";
       while (url) {
@@ -179,7 +219,8 @@ export async function xss(ctx: Context): Promise<Report> {
       }
       for (const t of texts) {
         textChecks++;
-        if (!seen.includes(t)) notLiteral.push({ url: `/admin/moderation?queue=${queue}`, what: JSON.stringify(t.slice(0, 50)) });
+        if (!seen.includes(t))
+          notLiteral.push({ url: `/admin/moderation?queue=${queue}`, what: JSON.stringify(t.slice(0, 50)) });
       }
     }
     await context.close();
@@ -198,7 +239,16 @@ export async function xss(ctx: Context): Promise<Report> {
       const context = await newContext();
       for (const user of named.filter((_, i) => i % WORKERS === w)) {
         await context.clearCookies();
-        await context.addCookies([{ name: SESSION_COOKIE, value: user.cookie.slice(user.cookie.indexOf("=") + 1), domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
+        await context.addCookies([
+          {
+            name: SESSION_COOKIE,
+            value: user.cookie.slice(user.cookie.indexOf("=") + 1),
+            domain: "127.0.0.1",
+            path: "/",
+            httpOnly: true,
+            sameSite: "Lax",
+          },
+        ]);
         const page = await inspect(context, "/account", [user.name], allText);
         await page.close();
       }
@@ -213,19 +263,50 @@ export async function xss(ctx: Context): Promise<Report> {
       const page = await inspect(context, `/articles/${a.slug}`, [a.title], (p) => p.locator("h1").first().innerText());
       textChecks++;
       const title = await page.title();
-      if (!title.includes(a.title)) notLiteral.push({ url: `/articles/${a.slug} <title>`, what: JSON.stringify(title.slice(0, 80)) });
+      if (!title.includes(a.title))
+        notLiteral.push({ url: `/articles/${a.slug} <title>`, what: JSON.stringify(title.slice(0, 80)) });
       await page.close();
     }
     await context.close();
   }
 
   const total = XSS_PAYLOADS.length;
-  report.figure(`setup ${((setupDone - started) / 1000).toFixed(1)} s, browser checks ${((Date.now() - setupDone) / 1000).toFixed(1)} s`);
-  report.figure(`${total} payloads as comment bodies, ${total} as display names, ${bodies.length} as report notes, ${TITLE_PAYLOADS.length} as headlines`);
-  report.figure(`${pagesChecked} page loads in Chromium, ${textChecks} literal-text checks; dialogs fired: ${dialogs.length}; injected elements/attributes: ${injected.length}; not shown literally: ${notLiteral.length}; CSP violations: ${consoleErrors.length}`);
-  report.check(dialogs.length === 0, `dialogs fired: ${dialogs.slice(0, 5).map((d) => `${d.url}: ${d.what}`).join(" | ")}`);
-  report.check(injected.length === 0, `injected markup: ${injected.slice(0, 8).map((d) => `${d.url}: ${d.what}`).join(" | ")}`);
-  report.check(notLiteral.length === 0, `not shown literally: ${notLiteral.slice(0, 8).map((d) => `${d.url}: ${d.what}`).join(" | ")}`);
-  report.check(consoleErrors.length === 0, `CSP violations: ${consoleErrors.slice(0, 5).map((d) => `${d.url}: ${d.what}`).join(" | ")}`);
+  report.figure(
+    `setup ${((setupDone - started) / 1000).toFixed(1)} s, browser checks ${((Date.now() - setupDone) / 1000).toFixed(1)} s`,
+  );
+  report.figure(
+    `${total} payloads as comment bodies, ${total} as display names, ${bodies.length} as report notes, ${TITLE_PAYLOADS.length} as headlines`,
+  );
+  report.figure(
+    `${pagesChecked} page loads in Chromium, ${textChecks} literal-text checks; dialogs fired: ${dialogs.length}; injected elements/attributes: ${injected.length}; not shown literally: ${notLiteral.length}; CSP violations: ${consoleErrors.length}`,
+  );
+  report.check(
+    dialogs.length === 0,
+    `dialogs fired: ${dialogs
+      .slice(0, 5)
+      .map((d) => `${d.url}: ${d.what}`)
+      .join(" | ")}`,
+  );
+  report.check(
+    injected.length === 0,
+    `injected markup: ${injected
+      .slice(0, 8)
+      .map((d) => `${d.url}: ${d.what}`)
+      .join(" | ")}`,
+  );
+  report.check(
+    notLiteral.length === 0,
+    `not shown literally: ${notLiteral
+      .slice(0, 8)
+      .map((d) => `${d.url}: ${d.what}`)
+      .join(" | ")}`,
+  );
+  report.check(
+    consoleErrors.length === 0,
+    `CSP violations: ${consoleErrors
+      .slice(0, 5)
+      .map((d) => `${d.url}: ${d.what}`)
+      .join(" | ")}`,
+  );
   return report;
 }

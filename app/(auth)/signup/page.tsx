@@ -24,7 +24,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
           <h1 id="signup-title" className={styles.title}>
             Create your account
           </h1>
-          <p className={styles.lede}>Join the conversation: comment on stories, reply to other readers and like what you agree with.</p>
+          <p className={styles.lede}>
+            Join the conversation: comment on stories, reply to other readers and like what you agree with.
+          </p>
         </header>
         <SignUpForm callbackUrl={callbackUrl} />
         <p className={styles.switch}>

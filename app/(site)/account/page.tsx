@@ -54,14 +54,10 @@ export default async function AccountPage() {
 
         {/* The reader's own comments (db/queries/comments.ts), hidden ones included. */}
         <section className={`${styles.card} ${styles.areaComments}`} aria-labelledby="comments-title">
-          <h2 id="comments-title">
-            Your comments{total > 0 ? <span className="meta"> ({total})</span> : null}
-          </h2>
+          <h2 id="comments-title">Your comments{total > 0 ? <span className="meta"> ({total})</span> : null}</h2>
           <OwnComments comments={comments} />
           {total > comments.length ? (
-            <p>
-              Showing your latest {comments.length}. Your data download has all of them.
-            </p>
+            <p>Showing your latest {comments.length}. Your data download has all of them.</p>
           ) : null}
         </section>
 

@@ -69,7 +69,9 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
                       {open ? "Open" : a.commentsOpen ? "Auto-closed" : "Closed"}
                     </span>
                   </td>
-                  <td>{a.premodOverride ? PREMOD[a.premodOverride] : <span className={styles.muted}>Site setting</span>}</td>
+                  <td>
+                    {a.premodOverride ? PREMOD[a.premodOverride] : <span className={styles.muted}>Site setting</span>}
+                  </td>
                 </tr>
               );
             })}

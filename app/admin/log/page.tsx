@@ -86,7 +86,13 @@ export default async function LogPage({ searchParams }: { searchParams: SearchPa
         </div>
         <div>
           <label htmlFor="log-target">Target</label>
-          <input id="log-target" type="text" name="target" defaultValue={target ?? ""} placeholder="Name, headline or id" />
+          <input
+            id="log-target"
+            type="text"
+            name="target"
+            defaultValue={target ?? ""}
+            placeholder="Name, headline or id"
+          />
         </div>
         <button type="submit" className="button button--small button--primary">
           Filter

@@ -73,8 +73,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
           Remove selected
         </button>
         <p className={styles.hint}>
-          Tick comments below to decide on several at once. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd>{" "}
-          approve, <kbd>r</kbd> reject.
+          Tick comments below to decide on several at once. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve,{" "}
+          <kbd>r</kbd> reject.
         </p>
       </form>
 

@@ -68,7 +68,12 @@ export async function saveSettings(_prev: AdminFormState, formData: FormData): P
   };
   const parsed = SaveSettingsSchema.safeParse(values);
   if (!parsed.success) {
-    return { ok: false, message: "Check the highlighted settings.", errors: z.flattenError(parsed.error).fieldErrors, values };
+    return {
+      ok: false,
+      message: "Check the highlighted settings.",
+      errors: z.flattenError(parsed.error).fieldErrors,
+      values,
+    };
   }
   const { autoCloseDays, ...moderation } = parsed.data;
   try {

@@ -65,7 +65,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       </form>
 
       <p className="meta" aria-live="polite">
-        {total === 0 ? "No one matches." : `${total} ${total === 1 ? "person" : "people"}${q ? ` matching “${q}”` : ""}`}
+        {total === 0
+          ? "No one matches."
+          : `${total} ${total === 1 ? "person" : "people"}${q ? ` matching “${q}”` : ""}`}
       </p>
       {users.length > 0 ? (
         <div className="table-wrap">
@@ -88,9 +90,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                     <td>
                       <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
                     </td>
-                    <td className={styles.muted}>
-                      {u.email}
-                    </td>
+                    <td className={styles.muted}>{u.email}</td>
                     <td>
                       <RoleBadge role={u.role} />
                     </td>

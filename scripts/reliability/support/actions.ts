@@ -40,7 +40,12 @@ export async function actionForms(pageUrl: string, cookie?: string): Promise<Act
   if (page.status !== 200) throw new Error(`${pageUrl} answered ${page.status}`);
   return page.forms
     .filter((f) => f.hasAction)
-    .map((form) => ({ label: form.buttons.map((b) => b.text).join(" / ") || "(no button)", pageUrl, form, actionId: actionIdOf(form) }));
+    .map((form) => ({
+      label: form.buttons.map((b) => b.text).join(" / ") || "(no button)",
+      pageUrl,
+      form,
+      actionId: actionIdOf(form),
+    }));
 }
 
 /** Links inside `html` whose text is exactly one of `texts` (e.g. Reply, Edit, Delete, Report views without JS). */

@@ -22,8 +22,7 @@ export class Data {
   ) {
     this.db = openDatabase(file);
     const row = this.raw.prepare("SELECT section FROM articles WHERE status = 'published' LIMIT 1").get() as
-      | { section: string }
-      | undefined;
+      { section: string } | undefined;
     this.articleSection = row?.section ?? "news";
   }
 
@@ -31,13 +30,15 @@ export class Data {
     return this.db.$client;
   }
 
-  async createUser(options: {
-    name?: string;
-    role?: "reader" | "moderator" | "admin";
-    status?: "active" | "suspended" | "banned";
-    exemptFromRateLimits?: boolean;
-    password?: string;
-  } = {}): Promise<User> {
+  async createUser(
+    options: {
+      name?: string;
+      role?: "reader" | "moderator" | "admin";
+      status?: "active" | "suspended" | "banned";
+      exemptFromRateLimits?: boolean;
+      password?: string;
+    } = {},
+  ): Promise<User> {
     const suffix = randomUUID().slice(0, 8);
     const id = randomUUID();
     const name = options.name ?? `Tester ${suffix}`;
@@ -64,7 +65,12 @@ export class Data {
   }
 
   async sessionCookie(userId: string): Promise<string> {
-    const token = await encode({ token: { sub: userId }, secret: this.secret, salt: SESSION_COOKIE, maxAge: 24 * 3600 });
+    const token = await encode({
+      token: { sub: userId },
+      secret: this.secret,
+      salt: SESSION_COOKIE,
+      maxAge: 24 * 3600,
+    });
     return `${SESSION_COOKIE}=${token}`;
   }
 
@@ -87,7 +93,16 @@ export class Data {
       .prepare(
         "INSERT INTO articles (slug, title, dek, body, section, author, published_at, updated_at, status, comments_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'published', 1)",
       )
-      .run(slug, t, "A page the reliability suite writes comments under.", "Body paragraph.\n\nSecond paragraph.", this.articleSection, "Reliability Desk", now - 60_000, now - 60_000);
+      .run(
+        slug,
+        t,
+        "A page the reliability suite writes comments under.",
+        "Body paragraph.\n\nSecond paragraph.",
+        this.articleSection,
+        "Reliability Desk",
+        now - 60_000,
+        now - 60_000,
+      );
     return { id: Number(info.lastInsertRowid), slug, title: t };
   }
 
@@ -107,8 +122,12 @@ export class Data {
   }
 
   commentCount(articleId: number): { rows: number; stored: number } {
-    const rows = (this.raw.prepare("SELECT count(*) AS n FROM comments WHERE article_id = ?").get(articleId) as { n: number }).n;
-    const stored = (this.raw.prepare("SELECT comment_count AS n FROM articles WHERE id = ?").get(articleId) as { n: number }).n;
+    const rows = (
+      this.raw.prepare("SELECT count(*) AS n FROM comments WHERE article_id = ?").get(articleId) as { n: number }
+    ).n;
+    const stored = (
+      this.raw.prepare("SELECT comment_count AS n FROM articles WHERE id = ?").get(articleId) as { n: number }
+    ).n;
     return { rows, stored };
   }
 

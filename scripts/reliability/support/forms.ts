@@ -58,7 +58,8 @@ export function parseForms(html: string): Form[] {
     const fields: Field[] = [];
     const textFields: string[] = [];
     const buttons: Form["buttons"] = [];
-    const re = /<input\b[^>]*>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea>|<select\b[^>]*>([\s\S]*?)<\/select>|<button\b[^>]*>([\s\S]*?)<\/button>/gi;
+    const re =
+      /<input\b[^>]*>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea>|<select\b[^>]*>([\s\S]*?)<\/select>|<button\b[^>]*>([\s\S]*?)<\/button>/gi;
     for (const c of inner.matchAll(re)) {
       const tag = c[0];
       if (/^<input/i.test(tag)) {
@@ -108,7 +109,8 @@ export function parseForms(html: string): Form[] {
       buttons,
       textFields,
       text: textOf(inner),
-      hasAction: fields.some((f) => f.name.startsWith("$ACTION_")) || buttons.some((b) => b.name?.startsWith("$ACTION_")),
+      hasAction:
+        fields.some((f) => f.name.startsWith("$ACTION_")) || buttons.some((b) => b.name?.startsWith("$ACTION_")),
       html: m[0],
     });
   }

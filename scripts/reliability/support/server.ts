@@ -51,19 +51,23 @@ export function distDirOrFail(): string {
 export async function startServer(options: ServerOptions): Promise<Server> {
   const url = `http://127.0.0.1:${options.port}`;
   await waitPortFree(options.port);
-  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags(), NEXT_BIN, "start", "-p", String(options.port), "-H", "localhost"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_PATH: options.databasePath,
-      AUTH_SECRET: options.authSecret,
-      AUTH_TRUST_HOST: "true",
-      NEXT_DIST_DIR: options.distDir,
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...serverNodeFlags(), NEXT_BIN, "start", "-p", String(options.port), "-H", "localhost"],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_PATH: options.databasePath,
+        AUTH_SECRET: options.authSecret,
+        AUTH_TRUST_HOST: "true",
+        NEXT_DIST_DIR: options.distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   running.add(child);
   const log: string[] = [];
   const errors: string[] = [];

@@ -40,7 +40,12 @@ export type PostResult = { status: number; acknowledged: boolean; alert: string 
  * with a redirect or with the page and no error in the form — what a reader
  * takes as "posted".
  */
-export async function postComment(cf: CommentForm, cookie: string, text: string | Buffer, options: { origin?: string | false } = {}): Promise<PostResult> {
+export async function postComment(
+  cf: CommentForm,
+  cookie: string,
+  text: string | Buffer,
+  options: { origin?: string | false } = {},
+): Promise<PostResult> {
   const res = await submitForm(cf.pageUrl, cf.form, { cookie, set: { [cf.field]: text }, origin: options.origin });
   const alert = res.status === 200 ? formAlert(res.body, "Post comment") : null;
   const acknowledged = (res.status === 303 || res.status === 200) && alert === null;

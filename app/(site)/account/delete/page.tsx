@@ -18,8 +18,8 @@ export default async function DeleteAccountPage() {
           <h2 id="confirm-title">This cannot be undone</h2>
           <p>
             The account for <strong>{viewer.email}</strong> and every sign-in to it will be removed. Your comments stay
-            in their threads, shown as written by “Deleted user”. You can <a href="/account/export">download your data</a>{" "}
-            first.
+            in their threads, shown as written by “Deleted user”. You can{" "}
+            <a href="/account/export">download your data</a> first.
           </p>
           <DeleteAccountForm />
         </section>

@@ -73,7 +73,10 @@ export default async function ArticleAdminPage({
                 <input id="close-reason" type="text" name="reason" maxLength={500} autoComplete="off" />
               </div>
               <div className="actions">
-                <button type="submit" className={`button button--small ${article.commentsOpen ? "button--danger" : ""}`}>
+                <button
+                  type="submit"
+                  className={`button button--small ${article.commentsOpen ? "button--danger" : ""}`}
+                >
                   {article.commentsOpen ? "Close comments" : "Open comments"}
                 </button>
                 <Link href={`/admin/moderation?queue=pending`} className="button button--small button--quiet">

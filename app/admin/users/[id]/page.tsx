@@ -45,7 +45,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <p className="meta">
         <Link href="/admin/users">← People</Link>
       </p>
-      <PageHeader title={user.name} aside={<span className="cluster"><RoleBadge role={user.role} /> <StatusBadge status={status} /></span>}>
+      <PageHeader
+        title={user.name}
+        aside={
+          <span className="cluster">
+            <RoleBadge role={user.role} /> <StatusBadge status={status} />
+          </span>
+        }
+      >
         {user.email} · {formatAccountAge(user.createdAt, now)} (since {formatDate(user.createdAt)})
       </PageHeader>
 
@@ -83,7 +90,18 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 {comments.map((c) => (
                   <li key={c.id}>
                     <div className="meta">
-                      <span className={styles.status} data-tone={c.deleted ? undefined : c.status === "approved" ? "ok" : c.status === "pending" ? "warn" : "bad"}>
+                      <span
+                        className={styles.status}
+                        data-tone={
+                          c.deleted
+                            ? undefined
+                            : c.status === "approved"
+                              ? "ok"
+                              : c.status === "pending"
+                                ? "warn"
+                                : "bad"
+                        }
+                      >
                         {c.deleted ? "Deleted" : c.status}
                       </span>{" "}
                       on <Link href={`/articles/${c.article.slug}#comment-${c.id}`}>{c.article.title}</Link> ·{" "}

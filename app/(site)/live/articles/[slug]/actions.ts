@@ -128,7 +128,12 @@ export async function postReply(_prev: CommentFormState, formData: FormData): Pr
   const parsed = PostReplySchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: { body: firstError(parsed.error, "body") }, values };
 
-  const result = createComment({ articleId: article.id, authorId: user.id, parentId: parent.id, body: parsed.data.body });
+  const result = createComment({
+    articleId: article.id,
+    authorId: user.id,
+    parentId: parent.id,
+    body: parsed.data.body,
+  });
   if (!result.ok) return { ok: false, message: result.message, values };
   revalidateAfterWrite(article.slug, article.section, result.status === "approved");
   // The permalink view always shows the new reply, however long the thread is.

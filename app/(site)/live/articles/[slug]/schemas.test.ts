@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { EditCommentSchema, PostCommentSchema, PostReplySchema, ReportCommentSchema, ToggleLikeSchema } from "./schemas";
+import {
+  EditCommentSchema,
+  PostCommentSchema,
+  PostReplySchema,
+  ReportCommentSchema,
+  ToggleLikeSchema,
+} from "./schemas";
 
 describe("comment form schemas", () => {
   it("trims and accepts a comment", () => {
@@ -28,6 +34,8 @@ describe("comment form schemas", () => {
     }
     expect(ReportCommentSchema.safeParse({ slug: "a", commentId: "1", reason: "boring" }).success).toBe(false);
     expect(ReportCommentSchema.parse({ slug: "a", commentId: "1", reason: "other", note: "  " }).note).toBeNull();
-    expect(ReportCommentSchema.safeParse({ slug: "a", commentId: "1", reason: "other", note: "n".repeat(1001) }).success).toBe(false);
+    expect(
+      ReportCommentSchema.safeParse({ slug: "a", commentId: "1", reason: "other", note: "n".repeat(1001) }).success,
+    ).toBe(false);
   });
 });

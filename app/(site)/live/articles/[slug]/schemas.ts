@@ -43,4 +43,3 @@ export const ReportCommentSchema = z.object({
     .optional()
     .transform((v) => v?.trim() || null),
 });
-
