@@ -9,6 +9,8 @@ export type Response = {
   headers: http.IncomingHttpHeaders;
   body: string;
   setCookies: string[];
+  /** From the response's headers to the end of its body (an answer must end, issue 17). */
+  bodyMs: number;
 };
 
 export type RequestOptions = {
@@ -37,6 +39,7 @@ export function request(url: string, options: RequestOptions = {}): Promise<Resp
         timeout: options.timeoutMs ?? 60_000,
       },
       (res) => {
+        const headersAt = Date.now();
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
@@ -45,6 +48,7 @@ export function request(url: string, options: RequestOptions = {}): Promise<Resp
             headers: res.headers,
             body: Buffer.concat(chunks).toString("utf8"),
             setCookies: res.headers["set-cookie"] ?? [],
+            bodyMs: Date.now() - headersAt,
           }),
         );
         res.on("error", reject);
