@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { encodeViewSegment, parseArticleView } from "@/lib/article-view";
+import { isCommentOnArticle } from "@/db/queries/permalinks";
+import { DEFAULT_VIEW, encodeViewSegment, parseArticleView } from "@/lib/article-view";
 import { exceedsBodyLimit } from "@/lib/body-limit";
 import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "@/lib/cache-control";
 
@@ -23,8 +24,17 @@ function hasSession(request: NextRequest): boolean {
   return SESSION_COOKIE_NAMES.some((name) => Boolean(request.cookies.get(name)?.value));
 }
 
-/** The cached twin's path for a public path, or null when the path has none. */
-export function cachedPathFor(pathname: string, searchParams: URLSearchParams): string | null {
+/**
+ * The cached twin's path for a public path, or null when the path has none.
+ * A permalink view (`?c=<id>`) is reduced to the comment alone, and to the
+ * default view when `commentExists` says there is no such comment, so that
+ * permalinks add at most one cache entry per existing comment.
+ */
+export function cachedPathFor(
+  pathname: string,
+  searchParams: URLSearchParams,
+  commentExists: (slug: string, commentId: number) => boolean,
+): string | null {
   if (pathname === "/") return "/cached/front/1";
   const section = /^\/sections\/([^/]+)\/?$/.exec(pathname);
   if (section) {
@@ -34,8 +44,10 @@ export function cachedPathFor(pathname: string, searchParams: URLSearchParams): 
   }
   const article = /^\/articles\/([^/]+)\/?$/.exec(pathname);
   if (article) {
-    const view = encodeViewSegment(parseArticleView(searchParams));
-    return `/cached/articles/${article[1]}/${encodeURIComponent(view)}`;
+    let view = parseArticleView(searchParams);
+    if (view.c)
+      view = commentExists(decodeURIComponent(article[1]!), view.c) ? { ...DEFAULT_VIEW, c: view.c } : DEFAULT_VIEW;
+    return `/cached/articles/${article[1]}/${encodeURIComponent(encodeViewSegment(view))}`;
   }
   return null;
 }
@@ -57,7 +69,7 @@ export function proxy(request: NextRequest) {
     return response;
   }
   if (!readOnly) return NextResponse.next();
-  const target = cachedPathFor(pathname, searchParams);
+  const target = cachedPathFor(pathname, searchParams, (slug, commentId) => isCommentOnArticle({ commentId, slug }));
   if (!target) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = target;

@@ -45,7 +45,7 @@ test.describe("reading comments", () => {
     const comment = page.locator(`article#comment-${c.id}`);
     await expect(comment).toContainText(author.name);
     const permalink = comment.getByRole("link", { name: "5 minutes ago" });
-    await expect(permalink).toHaveAttribute("href", `#comment-${c.id}`);
+    await expect(permalink).toHaveAttribute("href", `${article.url}?c=${c.id}#comment-${c.id}`);
     const time = permalink.locator("time");
     await expect(time).toHaveAttribute("datetime", postedAt.toISOString());
     await expect(time).toHaveAttribute("title", /UTC$/);

@@ -42,7 +42,16 @@ function signInHref(ctx: CommentContext, id: number): string {
 }
 
 function threadHref(ctx: CommentContext, id: number): string {
-  return articleViewHref(ctx.slug, { sort: ctx.view.sort, thread: id }, `comment-${id}`);
+  return articleViewHref(ctx.slug, { thread: id }, `comment-${id}`);
+}
+
+/**
+ * A comment's permalink: the view that finds the page holding it, so the link
+ * works from anywhere and after newer comments have pushed it down (the same
+ * URL under every sort, one cache entry per comment).
+ */
+export function permalinkHref(slug: string, id: number): string {
+  return articleViewHref(slug, { c: id }, `comment-${id}`);
 }
 
 /**
@@ -104,7 +113,7 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
           <span className={styles.dot} aria-hidden="true">
             ·
           </span>
-          <a href={`#comment-${comment.id}`} className={styles.permalink}>
+          <a href={permalinkHref(ctx.slug, comment.id)} className={styles.permalink}>
             <time dateTime={comment.createdAt.toISOString()} title={absoluteTime(comment.createdAt)}>
               {relativeTime(comment.createdAt, now)}
             </time>

@@ -1,9 +1,17 @@
 import Link from "next/link";
-import { findCommentPage, getThread, listCommentsPage, type CommentItem } from "@/db/queries/comments";
+import {
+  findCommentPage,
+  getCommentRecord,
+  getThread,
+  listCommentsPage,
+  type CommentItem,
+  type CommentRecord,
+} from "@/db/queries/comments";
 import { articleViewHref, articleViewQuery, SORTS, type ArticleView, type Sort } from "@/lib/article-view";
-import { canPost } from "@/lib/permissions";
+import { canPost, isStaff } from "@/lib/permissions";
 import type { Viewer } from "@/lib/viewer";
-import { Comment, type CommentContext } from "./comment";
+import { Comment, permalinkHref, type CommentContext } from "./comment";
+import { CommentBody } from "./comment-body";
 import { CommentForm } from "./comment-form";
 import { commentsHeading } from "./format";
 import styles from "./comments.module.css";
@@ -67,9 +75,20 @@ function loadListing(
   };
 }
 
+/**
+ * A held comment that a permalink points at, for staff: the thread queries show
+ * held comments to their authors only, so staff see it here, apart from the thread.
+ */
+function heldForStaff(viewer: Viewer | null, articleId: number, commentId: number | null): CommentRecord | null {
+  if (!commentId || !isStaff(viewer)) return null;
+  const record = getCommentRecord({ commentId });
+  return record && record.articleId === articleId && record.status === "pending" && !record.deletedAt ? record : null;
+}
+
 export async function CommentsSection({ article, viewer, view, open }: CommentsSectionProps) {
   const now = new Date();
   const { listing, missing } = loadListing(article.id, viewer?.id ?? null, view);
+  const held = missing ? heldForStaff(viewer, article.id, view.c) : null;
   const ctx: CommentContext = { slug: article.slug, view, viewer, commentsOpen: article.commentsOpen, open, now };
   const posting = canPost(viewer, article, now);
   const callbackUrl = `/articles/${article.slug}`;
@@ -102,8 +121,16 @@ export async function CommentsSection({ article, viewer, view, open }: CommentsS
         )}
       </div>
 
-      {missing ? (
-        <p className={`notice notice--warning ${styles.missing}`}>That comment can&rsquo;t be found.</p>
+      {held ? (
+        <article id={`comment-${held.id}`} className={`notice ${styles.missing}`} aria-label="Comment held for review">
+          <p>
+            <a href={permalinkHref(article.slug, held.id)}>Held for review</a>: only staff and its author can see this
+            comment. <Link href="/admin/moderation?queue=pending">Open the Pending queue</Link>
+          </p>
+          <CommentBody text={held.body} />
+        </article>
+      ) : missing ? (
+        <p className={`notice notice--warning ${styles.missing}`}>That comment is no longer available.</p>
       ) : null}
 
       {empty && article.commentCount === 0 ? (
