@@ -106,6 +106,42 @@ test.describe("replayed staff actions change nothing", () => {
     expect(logRowsBy(reader.id)).toBe(0);
   });
 
+  test("a suspended moderator loses staff powers until lifted: pages 404, replayed approvals change nothing", async ({
+    moderatorPage: page,
+    browser,
+  }) => {
+    const author = await createUser();
+    const article = createArticle();
+    const held = insertComment({ articleId: article.id, authorId: author.id });
+    await page.goto("/admin/moderation?queue=pending");
+    const item = page.getByRole("listitem").filter({ hasText: held.body });
+    const approve = await captureAction(page, () => item.getByRole("button", { name: "Approve" }).click());
+
+    const suspended = await createUser({
+      role: "moderator",
+      status: "suspended",
+      suspendedUntil: new Date(Date.now() + 24 * 60 * 60_000),
+      statusReason: "Under review",
+    });
+    await replay(browser, approve, suspended);
+    expect(readComment(held.id).status).toBe("pending");
+    expect(logRowsBy(suspended.id)).toBe(0);
+
+    const context = await browser.newContext();
+    await loginAs(context, suspended);
+    const suspendedPage = await context.newPage();
+    for (const path of ["/admin", "/admin/moderation"]) {
+      const response = await suspendedPage.goto(path);
+      expect(response?.status()).toBe(404);
+    }
+    // Once the suspension has ended, the role applies again.
+    e2eDb()
+      .$client.prepare("update users set suspended_until = ? where id = ?")
+      .run(Date.now() - 60_000, suspended.id);
+    expect((await suspendedPage.goto("/admin/moderation"))?.status()).toBe(200);
+    await context.close();
+  });
+
   test("suspend and lift, replayed by a reader", async ({ moderatorPage: page, reader, browser }) => {
     const target = await createUser();
     const suspended = await createUser({

@@ -8,7 +8,8 @@ import {
   type CommentRecord,
 } from "@/db/queries/comments";
 import { articleViewHref, articleViewQuery, SORTS, type ArticleView, type Sort } from "@/lib/article-view";
-import { canPost, isStaff } from "@/lib/permissions";
+import { canPost } from "@/lib/permissions";
+import { hasRole } from "@/lib/roles";
 import type { Viewer } from "@/lib/viewer";
 import { Comment, permalinkHref, type CommentContext } from "./comment";
 import { CommentBody } from "./comment-body";
@@ -80,7 +81,7 @@ function loadListing(
  * held comments to their authors only, so staff see it here, apart from the thread.
  */
 function heldForStaff(viewer: Viewer | null, articleId: number, commentId: number | null): CommentRecord | null {
-  if (!commentId || !isStaff(viewer)) return null;
+  if (!commentId || !hasRole(viewer, "moderator")) return null;
   const record = getCommentRecord({ commentId });
   return record && record.articleId === articleId && record.status === "pending" && !record.deletedAt ? record : null;
 }
