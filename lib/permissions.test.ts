@@ -107,43 +107,50 @@ describe("canSeeComment", () => {
 
 describe("canEditComment", () => {
   it("allows the author within 15 minutes", () => {
-    expect(canEditComment(reader, comment(), now)).toEqual({ ok: true });
-    expect(canEditComment(reader, comment({ createdAt: new Date(now.getTime() - 15 * 60_000 + 1) }), now)).toEqual({
+    expect(canEditComment(reader, comment(), now, open)).toEqual({ ok: true });
+    expect(
+      canEditComment(reader, comment({ createdAt: new Date(now.getTime() - 15 * 60_000 + 1) }), now, open),
+    ).toEqual({
       ok: true,
     });
-    expect(canEditComment(reader, comment({ status: "pending" }), now)).toEqual({ ok: true });
+    expect(canEditComment(reader, comment({ status: "pending" }), now, open)).toEqual({ ok: true });
   });
   it("refuses after 15 minutes", () => {
-    expect(canEditComment(reader, comment({ createdAt: new Date(now.getTime() - 15 * 60_000) }), now)).toMatchObject({
+    expect(
+      canEditComment(reader, comment({ createdAt: new Date(now.getTime() - 15 * 60_000) }), now, open),
+    ).toMatchObject({
       ok: false,
       reason: "expired",
     });
   });
   it("answers 'can't be found' for someone else's, deleted or rejected comment", () => {
     const notFound = { ok: false, reason: "not-found", message: "That comment can't be found." };
-    expect(canEditComment(other, comment(), now)).toEqual(notFound);
-    expect(canEditComment({ ...other, role: "admin" }, comment(), now)).toEqual(notFound);
-    expect(canEditComment(reader, comment({ deletedAt: now }), now)).toEqual(notFound);
-    expect(canEditComment(reader, comment({ status: "rejected" }), now)).toEqual(notFound);
-    expect(canEditComment(reader, comment({ authorId: null }), now)).toEqual(notFound);
+    expect(canEditComment(other, comment(), now, open)).toEqual(notFound);
+    expect(canEditComment({ ...other, role: "admin" }, comment(), now, open)).toEqual(notFound);
+    expect(canEditComment(reader, comment({ deletedAt: now }), now, open)).toEqual(notFound);
+    expect(canEditComment(reader, comment({ status: "rejected" }), now, open)).toEqual(notFound);
+    expect(canEditComment(reader, comment({ authorId: null }), now, open)).toEqual(notFound);
   });
   it("refuses signed-out, suspended and closed", () => {
-    expect(canEditComment(null, comment(), now)).toMatchObject({ reason: "signed-out" });
-    expect(canEditComment({ ...reader, status: "banned" }, comment(), now)).toMatchObject({ reason: "banned" });
+    expect(canEditComment(null, comment(), now, open)).toMatchObject({ reason: "signed-out" });
+    expect(canEditComment({ ...reader, status: "banned" }, comment(), now, open)).toMatchObject({ reason: "banned" });
     expect(canEditComment(reader, comment(), now, closed)).toMatchObject({ reason: "closed" });
   });
 });
 
 describe("canDeleteComment", () => {
   it("allows the author, at any age, even when suspended", () => {
-    expect(canDeleteComment(reader, comment({ createdAt: new Date(0) }))).toEqual({ ok: true });
-    expect(canDeleteComment({ ...reader, status: "banned" }, comment())).toEqual({ ok: true });
+    expect(canDeleteComment(reader, comment({ createdAt: new Date(0) }), open)).toEqual({ ok: true });
+    expect(canDeleteComment({ ...reader, status: "banned" }, comment(), open)).toEqual({ ok: true });
   });
   it("refuses others, already deleted comments and closed articles", () => {
-    expect(canDeleteComment(other, comment())).toMatchObject({ reason: "not-found" });
-    expect(canDeleteComment(reader, comment({ deletedAt: now }))).toMatchObject({ reason: "not-found" });
+    expect(canDeleteComment(other, comment(), open)).toMatchObject({ reason: "not-found" });
+    expect(canDeleteComment(reader, comment({ deletedAt: now }), open)).toMatchObject({ reason: "not-found" });
     expect(canDeleteComment(reader, comment(), closed)).toMatchObject({ reason: "closed" });
-    expect(canDeleteComment(null, comment())).toMatchObject({ reason: "signed-out" });
+    expect(canDeleteComment(reader, comment(), { commentsOpen: true, status: "draft" })).toMatchObject({
+      reason: "closed",
+    });
+    expect(canDeleteComment(null, comment(), open)).toMatchObject({ reason: "signed-out" });
   });
 });
 

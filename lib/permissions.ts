@@ -100,7 +100,7 @@ export function canEditComment(
   viewer: PermissionViewer | null,
   comment: PermissionComment,
   now: Date,
-  article: PermissionArticle = { commentsOpen: true },
+  article: PermissionArticle,
 ): Permission {
   const own = ownLiveComment(viewer, comment);
   if (!own.ok) return own;
@@ -119,11 +119,12 @@ export function canEditComment(
 export function canDeleteComment(
   viewer: PermissionViewer | null,
   comment: PermissionComment,
-  article: PermissionArticle = { commentsOpen: true },
+  article: PermissionArticle,
 ): Permission {
   const own = ownLiveComment(viewer, comment);
   if (!own.ok) return own;
-  if (!article.commentsOpen) return refuse("closed", CLOSED_MESSAGE);
+  if (!article.commentsOpen || (article.status && article.status !== "published"))
+    return refuse("closed", CLOSED_MESSAGE);
   return ALLOWED;
 }
 

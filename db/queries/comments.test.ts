@@ -16,6 +16,7 @@ import {
 import { toggleLike } from "./likes";
 import { reportComment } from "./reports";
 import { getModerationSettings, saveModerationSettings, saveSetting } from "./settings";
+import { saveAutoCloseDays } from "./article-admin";
 
 const DAY = 24 * 3600_000;
 let seq = 0;
@@ -372,5 +373,36 @@ describe("listCommentsByAuthor", () => {
     const list = listCommentsByAuthor({ authorId: u });
     expect(list.map((c) => c.status)).toEqual(["approved", "pending"]);
     expect(list[0]!.article.slug).toBe(a.slug);
+  });
+});
+
+describe("a thread closed by age refuses every write (issue 12, finding 7)", () => {
+  it("refuses an edit and a delete on an article whose comments closed by age, and leaves the comment as it was", () => {
+    const author = makeUser();
+    const article = makeArticle();
+    const posted = createComment({ articleId: article.id, authorId: author, body: "Before the close" });
+    if (!posted.ok) throw new Error(posted.message);
+    // The article was published 10 days ago and comments close after 7.
+    getDb()
+      .$client.prepare("update articles set published_at = ? where id = ?")
+      .run(Date.now() - 10 * DAY, article.id);
+    saveAutoCloseDays({ days: 7 });
+    try {
+      expect(editComment({ commentId: posted.id, userId: author, body: "After the close" })).toEqual({
+        ok: false,
+        message: "Comments are closed.",
+      });
+      expect(deleteComment({ commentId: posted.id, userId: author })).toEqual({
+        ok: false,
+        message: "Comments are closed.",
+      });
+      const row = getDb().$client.prepare("select body, deleted_at from comments where id = ?").get(posted.id) as {
+        body: string;
+        deleted_at: number | null;
+      };
+      expect(row).toEqual({ body: "Before the close", deleted_at: null });
+    } finally {
+      saveAutoCloseDays({ days: 0 });
+    }
   });
 });

@@ -607,18 +607,25 @@ function permArticleOfRow(a: ArticleRow) {
 }
 
 /**
+ * The article of a comment as every permission check sees it: closed when
+ * closed by hand or by age (auto-close), so no write on a closed thread passes.
+ */
+export function articleOfComment(record: CommentRecord) {
+  return permArticle({
+    commentsOpen: record.articleCommentsOpen,
+    status: record.articleStatus,
+    publishedAt: record.articlePublishedAt,
+  });
+}
+
+/**
  * A comment and its article as the like and report checks need them, read
  * inside the caller's write transaction (auto-close applies here too).
  */
 export function readCommentForReaction(db: Db, commentId: number) {
   const record = readRecord(db, commentId);
   if (!record) return null;
-  const article = permArticle({
-    commentsOpen: record.articleCommentsOpen,
-    status: record.articleStatus,
-    publishedAt: record.articlePublishedAt,
-  });
-  return { articleSlug: record.articleSlug, comment: record, article };
+  return { articleSlug: record.articleSlug, comment: record, article: articleOfComment(record) };
 }
 
 /** Keeps `articles.comment_count` and the parent's `reply_count` in step with one comment's visibility. */
@@ -747,10 +754,7 @@ export function editComment({
     const user = readUserForWrite(db, userId);
     const comment = readRecord(db, commentId);
     if (!user || !comment) return { ok: false, message: NOT_FOUND_MESSAGE };
-    const allowed = canEditComment(user, comment, now, {
-      commentsOpen: comment.articleCommentsOpen,
-      status: comment.articleStatus,
-    });
+    const allowed = canEditComment(user, comment, now, articleOfComment(comment));
     if (!allowed.ok) return { ok: false, message: allowed.message };
     const article = readArticle(db, comment.articleId)!;
     const settings = getModerationSettingsIn(db);
@@ -791,7 +795,7 @@ export function deleteComment({
     const user = readUserForWrite(db, userId);
     const comment = readRecord(db, commentId);
     if (!user || !comment) return { ok: false, message: NOT_FOUND_MESSAGE };
-    const allowed = canDeleteComment(user, comment, { commentsOpen: comment.articleCommentsOpen });
+    const allowed = canDeleteComment(user, comment, articleOfComment(comment));
     if (!allowed.ok) return { ok: false, message: allowed.message };
     stmt(db, `update comments set deleted_at = ? where id = ?`).run(now.getTime(), commentId);
     if (isVisible(comment)) adjustCounts(db, comment, -1);

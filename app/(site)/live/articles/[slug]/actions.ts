@@ -6,6 +6,7 @@ import { requireUser } from "@/app/_lib/guards";
 import { revalidateArticle, revalidateFronts } from "@/app/_lib/revalidate";
 import { getArticleBySlug } from "@/db/queries/articles";
 import {
+  articleOfComment,
   createComment,
   deleteComment as deleteCommentRow,
   editComment as editCommentRow,
@@ -148,10 +149,7 @@ export async function editComment(_prev: CommentFormState, formData: FormData): 
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
   if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE, values };
-  const allowed = canEditComment(user, comment, new Date(), {
-    commentsOpen: comment.articleCommentsOpen,
-    status: comment.articleStatus,
-  });
+  const allowed = canEditComment(user, comment, new Date(), articleOfComment(comment));
   if (!allowed.ok) return refused(allowed, values);
   const parsed = EditCommentSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: { body: firstError(parsed.error, "body") }, values };
@@ -169,7 +167,7 @@ export async function deleteComment(_prev: CommentFormState, formData: FormData)
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
   if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE };
-  const allowed = canDeleteComment(user, comment, { commentsOpen: comment.articleCommentsOpen });
+  const allowed = canDeleteComment(user, comment, articleOfComment(comment));
   if (!allowed.ok) return refused(allowed);
   const parsed = DeleteCommentSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: NOT_FOUND_MESSAGE };
