@@ -25,7 +25,11 @@ export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
  * power loss (not on a process crash) — see DECISIONS.md.
  */
 export function openDatabase(file: string): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Readers' emails and password hashes: the folder and the file are the server
+  // user's alone (SQLite gives the -wal and -shm files the database file's mode).
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  fs.chmodSync(file, 0o600);
   const sqlite = new Database(file);
   reusePreparedStatements(sqlite);
   sqlite.pragma("journal_mode = WAL");

@@ -111,3 +111,24 @@ describe("sign-in attempts", () => {
     expect(failures.byIp).toHaveLength(1);
   });
 });
+
+describe("deleting the last admin (issue 12, finding 10)", () => {
+  it("refuses while no other admin exists, and deletes once another admin does", () => {
+    const admins = getDb().$client.prepare("select id from users where role = 'admin'").all() as { id: string }[];
+    // Demote any admins other tests left, so this one is the last.
+    getDb().$client.prepare("update users set role = 'reader' where role = 'admin'").run();
+    try {
+      const last = newUser("Last Admin");
+      getDb().update(users).set({ role: "admin" }).where(eq(users.id, last)).run();
+      expect(deleteUserAccount({ id: last })).toEqual({ ok: false, reason: "last-admin" });
+      expect(getViewerById({ id: last })).not.toBeNull();
+
+      const second = newUser("Second Admin");
+      getDb().update(users).set({ role: "admin" }).where(eq(users.id, second)).run();
+      expect(deleteUserAccount({ id: last })).toEqual({ ok: true });
+      expect(getViewerById({ id: last })).toBeNull();
+    } finally {
+      for (const { id } of admins) getDb().update(users).set({ role: "admin" }).where(eq(users.id, id)).run();
+    }
+  });
+});

@@ -76,8 +76,16 @@ export function updateUserPassword({ id, passwordHash }: { id: string; passwordH
  * threads keep their shape. Like counts are stored, so the likes the person
  * gave are subtracted first.
  */
-export function deleteUserAccount({ id }: { id: string }): void {
-  writeTransaction((db) => {
+/**
+ * Deletes an account and its likes. The last admin cannot delete themselves (the
+ * same rule as demotion): the site would be left with nobody to run it.
+ */
+export function deleteUserAccount({ id }: { id: string }): { ok: true } | { ok: false; reason: "last-admin" } {
+  return writeTransaction((db) => {
+    const admins = db.$client
+      .prepare(`select count(*) as n, sum(id = ?) as self from users where role = 'admin'`)
+      .get(id) as { n: number; self: number | null };
+    if (admins.self && admins.n <= 1) return { ok: false, reason: "last-admin" } as const;
     db.$client
       .prepare(
         `UPDATE comments SET like_count = max(0, like_count - 1)
@@ -85,6 +93,7 @@ export function deleteUserAccount({ id }: { id: string }): void {
       )
       .run(id);
     db.delete(users).where(eq(users.id, id)).run();
+    return { ok: true } as const;
   });
 }
 

@@ -77,7 +77,10 @@ export async function deleteAccountAction(_prev: AccountFormState, formData: For
     return { ok: false, errors: { password: "That password is incorrect." } };
   }
   const slugs = listArticleSlugsCommentedBy({ authorId: viewer.id });
-  deleteUserAccount({ id: viewer.id });
+  const deleted = deleteUserAccount({ id: viewer.id });
+  if (!deleted.ok) {
+    return { ok: false, message: "You are the last admin. Make someone else an admin before deleting your account." };
+  }
   for (const slug of slugs) revalidateArticle(slug);
   await signOut({ redirect: false });
   redirect("/account/deleted");
