@@ -24,7 +24,9 @@ export async function crash(ctx: Context): Promise<Report> {
   let attempted = 0;
   let errors = 0;
   let integrityFailures = 0;
-  let lost = 0;
+  const lost = new Set<string>();
+  // Posters whose request failed while the server was still up (not from the kill).
+  let posterErrors = 0;
   const killDelays: number[] = [];
 
   for (const cycle of range(CYCLES)) {
@@ -36,6 +38,7 @@ export async function crash(ctx: Context): Promise<Report> {
     });
     const forms = await Promise.all(users.map((u) => commentForm(server.url, article.slug, u.cookie)));
     let stop = false;
+    let killing = false;
     let firstAck: () => void = () => {};
     const underWay = new Promise<void>((r) => (firstAck = r));
     const posters = users.map(async (user, i) => {
@@ -49,8 +52,15 @@ export async function crash(ctx: Context): Promise<Report> {
             acknowledged.push(text);
             firstAck();
           } else if (!stop) errors++;
-        } catch {
+        } catch (error) {
           // The connection died with the server: not acknowledged, so not promised.
+          // Before the kill, a failed request is a fault of its own: count and report it.
+          if (!killing) {
+            posterErrors++;
+            report.figure(
+              `poster ${i} failed before the kill: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }
           return;
         }
       }
@@ -61,6 +71,7 @@ export async function crash(ctx: Context): Promise<Report> {
     const delay = Math.floor(Math.random() * 800);
     killDelays.push(delay);
     await new Promise((r) => setTimeout(r, delay));
+    killing = true;
     await server.kill9();
     stop = true;
     await Promise.all(posters);
@@ -73,7 +84,7 @@ export async function crash(ctx: Context): Promise<Report> {
       ),
     );
     const missing = acknowledged.filter((t) => !present.has(t));
-    lost = missing.length;
+    for (const text of missing) lost.add(text);
     report.check(integrity === "ok", `cycle ${cycle + 1}: integrity_check said ${integrity}`);
     report.check(
       missing.length === 0,
@@ -100,12 +111,14 @@ export async function crash(ctx: Context): Promise<Report> {
     `posts attempted ${attempted}, acknowledged ${acknowledged.length}, stored ${storedRows} (the rest died in flight), refused ${errors}`,
   );
   report.figure(
-    `lost = ${lost}; integrity_check ok after ${CYCLES - integrityFailures}/${CYCLES} crashes; comment_count ${stored.stored} vs rows ${storedRows}`,
+    `lost over all cycles = ${lost.size}; integrity_check ok after ${CYCLES - integrityFailures}/${CYCLES} crashes; comment_count ${stored.stored} vs rows ${storedRows}`,
   );
   report.check(
     stored.stored === storedRows,
     `comment_count ${stored.stored} disagrees with ${storedRows} rows after crashes`,
   );
   report.check(errors === 0, `${errors} posts were refused while the server was up`);
+  report.check(posterErrors === 0, `${posterErrors} posters failed while the server was up`);
+  report.check(lost.size === 0, `${lost.size} acknowledged comments lost over all cycles`);
   return report;
 }

@@ -99,7 +99,7 @@ async function main(): Promise<number> {
       reports.push(report);
       console.log(`\n${report.ok ? "PASS" : "FAIL"}  ${report.title}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
       for (const f of report.figures) console.log(`      ${f}`);
-      for (const f of report.failures) console.log(`   ✗  ${f}`);
+      for (const f of report.problems) console.log(`   ✗  ${f}`);
     }
   } finally {
     await browser?.close();

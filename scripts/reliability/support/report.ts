@@ -5,6 +5,8 @@ export const reports: Report[] = [];
 export class Report {
   readonly figures: string[] = [];
   readonly failures: string[] = [];
+  /** How many checks ran: an item that checked nothing proved nothing, and fails. */
+  checks = 0;
   constructor(readonly title: string) {
     reports.push(this);
   }
@@ -15,12 +17,18 @@ export class Report {
 
   /** Records a failure unless `ok`; returns `ok` so callers can branch on it. */
   check(ok: boolean, failure: string): boolean {
+    this.checks++;
     if (!ok) this.failures.push(failure);
     return ok;
   }
 
   get ok(): boolean {
-    return this.failures.length === 0;
+    return this.checks > 0 && this.failures.length === 0;
+  }
+
+  /** The failures to print, including "no checks ran" for an item that made none. */
+  get problems(): string[] {
+    return this.checks === 0 ? ["the item ran no checks", ...this.failures] : this.failures;
   }
 }
 
