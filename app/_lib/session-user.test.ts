@@ -19,7 +19,10 @@ describe("sessionUserIdFrom", () => {
 
   it("reads the __Secure- cookie, whose name is also its salt", async () => {
     const value = await token("u2", "__Secure-authjs.session-token");
-    expect(await sessionUserIdFrom(jar({ "__Secure-authjs.session-token": value }), SECRET)).toBe("u2");
+    const https = { secure: true };
+    expect(await sessionUserIdFrom(jar({ "__Secure-authjs.session-token": value }), SECRET, Date.now(), https)).toBe(
+      "u2",
+    );
     // The same token under the other name was made with another salt: refused.
     expect(await sessionUserIdFrom(jar({ "authjs.session-token": value }), SECRET)).toBeNull();
   });
@@ -51,5 +54,21 @@ describe("sessionUserIdFrom", () => {
     const cookies = jar({ "authjs.session-token": value });
     expect(await sessionUserIdFrom(cookies, SECRET)).toBe("u5");
     expect(await sessionUserIdFrom(cookies, SECRET, Date.now() + 120_000)).toBeNull();
+  });
+});
+
+describe("over https only the __Secure- cookie counts (issue 12, finding 8)", () => {
+  it("ignores a plain session cookie planted beside the secure one, and one planted alone", async () => {
+    const planted = await token("someone-else"); // e.g. set by a sibling subdomain over http
+    const own = await token("me", "__Secure-authjs.session-token");
+    const both = jar({ "authjs.session-token": planted, "__Secure-authjs.session-token": own });
+    expect(await sessionUserIdFrom(both, SECRET, Date.now(), { secure: true })).toBe("me");
+    expect(
+      await sessionUserIdFrom(jar({ "authjs.session-token": planted }), SECRET, Date.now(), { secure: true }),
+    ).toBeNull();
+    // Over plain http the site itself sets the plain name.
+    expect(
+      await sessionUserIdFrom(jar({ "authjs.session-token": planted }), SECRET, Date.now(), { secure: false }),
+    ).toBe("someone-else");
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { resolveAuthSecret } from "@/app/_lib/auth-secret";
 import { SESSION_COOKIE_NAMES } from "@/lib/cache-control";
@@ -7,8 +7,17 @@ import { SESSION_COOKIE_NAMES } from "@/lib/cache-control";
 type CookieReader = { get(name: string): { value: string } | undefined };
 type Decoded = { userId: string; expiresAtMs: number };
 
-/** Plain and `__Secure-` spellings; each is also the token's key-derivation salt. */
-const BASE_NAMES = SESSION_COOKIE_NAMES.filter((name) => !name.endsWith(".0"));
+/**
+ * The cookie Auth.js sets: `__Secure-…` over https, the plain name over http
+ * (each name is also the token's key-derivation salt). Over https the plain
+ * name is never read: a sibling subdomain can plant it, and a planted session
+ * would sign the reader in as someone else (issue 12, finding 8).
+ */
+const SECURE_NAME = "__Secure-authjs.session-token";
+const PLAIN_NAME = "authjs.session-token";
+if (!SESSION_COOKIE_NAMES.includes(SECURE_NAME) || !SESSION_COOKIE_NAMES.includes(PLAIN_NAME)) {
+  throw new Error("lib/cache-control.ts must list both session cookie names");
+}
 
 /**
  * Decoded tokens by their exact text. A token is authenticated encryption, so
@@ -54,17 +63,25 @@ async function decodeToken(token: string, salt: string, secret: string, nowMs: n
  * returns for our JWT sessions (the token holds only `sub`), without building
  * a Request, running the callbacks and re-encrypting the token on each call.
  */
-export async function sessionUserIdFrom(jar: CookieReader, secret: string, nowMs = Date.now()): Promise<string | null> {
-  for (const name of BASE_NAMES) {
-    const token = readToken(jar, name);
-    if (!token) continue;
-    const decoded = await decodeToken(token, name, secret, nowMs);
-    if (decoded) return decoded.userId;
-  }
-  return null;
+export async function sessionUserIdFrom(
+  jar: CookieReader,
+  secret: string,
+  nowMs = Date.now(),
+  { secure = false }: { secure?: boolean } = {},
+): Promise<string | null> {
+  const name = secure ? SECURE_NAME : PLAIN_NAME;
+  const token = readToken(jar, name);
+  if (!token) return null;
+  return (await decodeToken(token, name, secret, nowMs))?.userId ?? null;
+}
+
+/** Whether the request reached the site over https (directly, or as a TLS-terminating proxy says). */
+export function isHttpsRequest(forwardedProto: string | null): boolean {
+  return forwardedProto?.split(",")[0]?.trim().toLowerCase() === "https";
 }
 
 /** The signed-in user's id for the current request, or null. */
 export async function sessionUserId(): Promise<string | null> {
-  return sessionUserIdFrom(await cookies(), resolveAuthSecret());
+  const secure = isHttpsRequest((await headers()).get("x-forwarded-proto"));
+  return sessionUserIdFrom(await cookies(), resolveAuthSecret(), Date.now(), { secure });
 }
