@@ -14,11 +14,11 @@ import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { resolveAuthSecret } from "@/app/_lib/auth-secret";
 import { getUserCredentialsByEmail } from "@/db/queries/users";
-import { listRecentSigninFailures, recordSigninAttempt } from "@/db/queries/signin-attempts";
+import { claimSigninAttempt, markSigninSucceeded } from "@/db/queries/signin-attempts";
 import { buildProviders } from "@/lib/auth-providers";
 import { normaliseEmail } from "@/lib/account-rules";
 import { verifyPasswordOrDummy } from "@/lib/passwords";
-import { clientIpFrom, decideThrottle } from "@/lib/throttle";
+import { clientIpFrom } from "@/lib/throttle";
 
 /** Too many failures: the sign-in action turns this into the "try again in N minutes" message. */
 export class SigninThrottled extends CredentialsSignin {
@@ -64,13 +64,12 @@ async function authorizeCredentials(credentials: Partial<Record<string, unknown>
   if (!email || !password || email.length > 254 || password.length > 1000) return null;
   const ip = clientIpFrom(request.headers);
   const now = new Date();
-  if (decideThrottle(listRecentSigninFailures({ email, ip, now }), now).refused) throw new SigninThrottled();
+  const claim = claimSigninAttempt({ email, ip, now });
+  if (claim.refused) throw new SigninThrottled();
   const user = getUserCredentialsByEmail({ email });
   const ok = await verifyPasswordOrDummy(password, user?.passwordHash);
-  if (!ok || !user) {
-    recordSigninAttempt({ email, ip, succeeded: false, now: new Date() });
-    return null;
-  }
+  if (!ok || !user) return null; // the claimed attempt stays a failure
+  markSigninSucceeded({ attemptId: claim.attemptId });
   return { id: user.id };
 }
 

@@ -132,3 +132,18 @@ describe("deleting the last admin (issue 12, finding 10)", () => {
     }
   });
 });
+
+describe("claimSigninAttempt (issue 12, finding 3)", () => {
+  it("counts each attempt before the password is checked: only the limit's worth pass, a success stops counting", async () => {
+    const { claimSigninAttempt, markSigninSucceeded } = await import("./signin-attempts");
+    const { MAX_FAILURES } = await import("@/lib/throttle");
+    const email = `${crypto.randomUUID()}@example.test`;
+    const now = new Date();
+    const first = claimSigninAttempt({ email, ip: "203.0.113.9", now });
+    if (first.refused) throw new Error("the first attempt must pass");
+    markSigninSucceeded({ attemptId: first.attemptId });
+    const claims = Array.from({ length: 50 }, () => claimSigninAttempt({ email, ip: "203.0.113.9", now }));
+    expect(claims.filter((c) => !c.refused)).toHaveLength(MAX_FAILURES);
+    expect(claims.slice(MAX_FAILURES).every((c) => c.refused)).toBe(true);
+  });
+});

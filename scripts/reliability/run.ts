@@ -14,6 +14,7 @@ import { chromium, type Browser } from "@playwright/test";
 import { authorisation } from "./authorisation";
 import { badInput } from "./bad-input";
 import { concurrency } from "./concurrency";
+import { signinRace } from "./signin-race";
 import { cookies } from "./cookies";
 import { crash } from "./crash";
 import { forgery } from "./forgery";
@@ -58,6 +59,7 @@ const ITEMS: Item[] = [
   { name: "headers", run: headers },
   { name: "backup", run: backupUnderLoad },
   { name: "crash", run: crash },
+  { name: "signin-race", run: signinRace },
 ];
 
 async function main(): Promise<number> {

@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { openDatabase, type Db } from "@/db";
-import { hashPasswordWithCost } from "@/lib/passwords";
+import { hashPassword, hashPasswordWithCost } from "@/lib/passwords";
 
 export const SESSION_COOKIE = "authjs.session-token";
 
@@ -37,6 +37,8 @@ export class Data {
       status?: "active" | "suspended" | "banned";
       exemptFromRateLimits?: boolean;
       password?: string;
+      /** Hash at the cost real accounts use (slow), for items about sign-in timing. */
+      realPasswordCost?: boolean;
     } = {},
   ): Promise<User> {
     const suffix = randomUUID().slice(0, 8);
@@ -44,7 +46,7 @@ export class Data {
     const name = options.name ?? `Tester ${suffix}`;
     const email = `rel-${suffix}@example.test`;
     const password = options.password ?? `rel password ${suffix}`;
-    const hash = await hashPasswordWithCost(password, 10);
+    const hash = options.realPasswordCost ? await hashPassword(password) : await hashPasswordWithCost(password, 10);
     // An account a week old, so new-account limits do not apply.
     this.raw
       .prepare(
