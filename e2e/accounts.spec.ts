@@ -147,6 +147,7 @@ test.describe("with JavaScript", () => {
   });
 
   test("a duplicate email (in any case) is refused, keeping what was typed", async ({ page }) => {
+    await giveOwnAddress(page);
     const existing = await createUser();
     await page.goto("/signup");
     await page.getByLabel("Display name").fill("Second Person");
@@ -263,6 +264,45 @@ test.describe("with JavaScript", () => {
     await giveOwnAddress(page);
     await signInThroughForm(page, user.email, user.password);
     await expectSignedInAs(page, user.name);
+  });
+
+  test("sign-ups with an existing email count as failed sign-ins from that address", async ({ page }) => {
+    const ip = await giveOwnAddress(page);
+    const now = Date.now();
+    for (let i = 0; i < 9; i++) {
+      e2eDb()
+        .insert(signinAttempts)
+        .values({
+          email: `probe-${i}-${uniqueSuffix()}@example.test`,
+          ip,
+          succeeded: false,
+          createdAt: new Date(now - 60_000),
+        })
+        .run();
+    }
+    const existing = await createUser();
+    const trySignUp = async () => {
+      await page.goto("/signup");
+      await page.getByLabel("Display name").fill("Probing Person");
+      await page.getByLabel("Email").fill(existing.email);
+      await page.getByLabel("Password").fill("another fine passphrase");
+      await page.getByRole("button", { name: "Create account" }).click();
+    };
+    await trySignUp(); // the tenth failure from this address
+    await expect(form(page, "Create account").getByRole("alert")).toContainText(
+      "An account with this email already exists",
+    );
+    await trySignUp();
+    await expect(form(page, "Create account").getByRole("alert")).toHaveText(
+      /^Too many attempts — try again in \d+ minutes?\.$/,
+    );
+    await expect(page.getByLabel("Display name")).toHaveValue("Probing Person");
+    const failures = e2eDb()
+      .select({ id: signinAttempts.id })
+      .from(signinAttempts)
+      .where(eq(signinAttempts.ip, ip))
+      .all();
+    expect(failures).toHaveLength(10);
   });
 
   test("sign-in returns to the callbackUrl, also by way of sign-up", async ({ page }) => {

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn, signOut, signupTicket } from "@/auth";
 import { createUserWithPassword, getUserCredentialsByEmail } from "@/db/queries/users";
-import { listRecentSigninFailures } from "@/db/queries/signin-attempts";
+import { listRecentSigninFailures, recordSigninAttempt } from "@/db/queries/signin-attempts";
 import { fieldErrors, SignInSchema, SignUpSchema, type FieldErrors } from "@/lib/account-rules";
 import { enabledOAuthProviders } from "@/lib/auth-providers";
 import { hashPassword } from "@/lib/passwords";
@@ -81,9 +81,17 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
 
   const { name, email, password } = parsed.data;
+  const ip = clientIpFrom(await headers());
+  // Trying emails at sign-up tells which ones have accounts, as a failed sign-in
+  // would: each existing email counts as a failed sign-in, and the same limit applies.
+  const refused = throttleState(email, ip);
+  if (refused) return { ...refused, values };
   const taken = { ok: false, errors: { email: "An account with this email already exists. Sign in instead." }, values };
   // Cheap check first, so a duplicate costs no hashing; the insert re-checks inside its transaction.
-  if (getUserCredentialsByEmail({ email })) return taken;
+  if (getUserCredentialsByEmail({ email })) {
+    recordSigninAttempt({ email, ip, succeeded: false, now: new Date() });
+    return taken;
+  }
   let created;
   try {
     created = createUserWithPassword({ name, email, passwordHash: await hashPassword(password) });
@@ -93,11 +101,7 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   }
   if (!created.ok) return taken;
   // The password was just checked and hashed: sign the new account in with a one-minute server-side ticket.
-  return signInWithCredentials(
-    { email, signupTicket: signupTicket(created.id) },
-    redirectTo,
-    clientIpFrom(await headers()),
-  );
+  return signInWithCredentials({ email, signupTicket: signupTicket(created.id) }, redirectTo, ip);
 }
 
 export async function signOutAction(): Promise<void> {
