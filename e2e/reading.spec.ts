@@ -75,7 +75,7 @@ test.describe("front page to article", () => {
     await expect(page.locator(".byline")).toHaveText("By Staff Reporter");
     const published = page.locator("header time").first();
     await expect(published).toHaveAttribute("datetime", "2026-11-20T09:00:00.000Z");
-    await expect(published).toHaveText("November 20, 2026");
+    await expect(published).toHaveText("20 November 2026");
     await expect(page.getByText(/\d+ min read/)).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: /^\d+ Comments?$/ })).toBeVisible();
     await expect(page.getByRole("heading", { name: "More in Politics" })).toBeVisible();

@@ -3,6 +3,7 @@
  * controls to show and every action uses the same ones to enforce.
  * A refusal carries a reason code and a sentence for the reader.
  */
+import { formatDateTime } from "./dates";
 import type { CommentStatus, Role, UserStatus } from "@/db/schema";
 
 export type PermissionViewer = {
@@ -36,20 +37,6 @@ export function isStaff(viewer: Pick<PermissionViewer, "role"> | null | undefine
   return viewer?.role === "moderator" || viewer?.role === "admin";
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  hour12: false,
-});
-
-export function formatUntil(date: Date): string {
-  return `${dateFormat.format(date).replace(",", " at")} UTC`;
-}
-
 function withReason(sentence: string, reason: string | null): string {
   const r = reason?.trim();
   return r ? `${sentence} Reason: ${r}` : sentence;
@@ -61,7 +48,7 @@ export function accountStanding(viewer: PermissionViewer, now: Date): Permission
     return refuse("banned", withReason("Your account has been banned, so you can't comment.", viewer.statusReason));
   }
   if (viewer.status === "suspended" && (!viewer.suspendedUntil || viewer.suspendedUntil > now)) {
-    const until = viewer.suspendedUntil ? `until ${formatUntil(viewer.suspendedUntil)}` : "until further notice";
+    const until = viewer.suspendedUntil ? `until ${formatDateTime(viewer.suspendedUntil)}` : "until further notice";
     return refuse(
       "suspended",
       withReason(`Your account is suspended ${until}, so you can't comment.`, viewer.statusReason),

@@ -4,7 +4,7 @@ import { requireRole } from "@/app/_lib/guards";
 import { getDashboardFigures } from "@/db/queries/moderation";
 import { listModerationLog } from "@/db/queries/moderation-log";
 import { PageHeader } from "@/components/admin/page-header";
-import { formatDateTime, formatRelative } from "@/components/admin/format";
+import { formatDateTime, formatRelative } from "@/lib/dates";
 import { ACTION_LABELS } from "@/components/admin/log-labels";
 import styles from "@/components/admin/admin.module.css";
 

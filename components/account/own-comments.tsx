@@ -1,9 +1,8 @@
 import Link from "next/link";
 import type { AuthorCommentItem } from "@/db/queries/comments";
 import { articleViewHref } from "@/lib/article-view";
+import { formatDateTime } from "@/lib/dates";
 import styles from "@/app/(site)/account/account.module.css";
-
-const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function statusLabel(c: AuthorCommentItem): string | null {
   if (c.deleted) return "Deleted";
@@ -31,7 +30,7 @@ export function OwnComments({ comments }: { comments: AuthorCommentItem[] }) {
               <Link href={href} className={styles.commentArticle}>
                 {c.article.title}
               </Link>
-              <time dateTime={c.createdAt.toISOString()}>{when.format(c.createdAt)} UTC</time>
+              <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
               {label ? <span className="badge">{label}</span> : null}
             </div>
             <p className={styles.commentBody}>{c.body}</p>

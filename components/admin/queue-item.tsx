@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { Queue, QueueItem as Item } from "@/db/queries/moderation";
 import { decideComment } from "@/app/admin/moderation/actions";
 import { describeHoldReason, REPORT_REASON_LABELS } from "./status-reason";
-import { formatAccountAge, formatDateTime, formatRelative, plural } from "./format";
+import { formatAccountAge, formatDateTime, formatRelative } from "@/lib/dates";
+import { plural } from "@/lib/text";
 import styles from "./admin.module.css";
 
 /**

@@ -13,7 +13,8 @@ import { CommentBody } from "./comment-body";
 import { CommentForm } from "./comment-form";
 import { DeleteCommentForm } from "./delete-comment-form";
 import { EditCommentForm } from "./edit-comment-form";
-import { absoluteTime, likeLabel, relativeTime } from "./format";
+import { formatDateTime, formatRelative } from "@/lib/dates";
+import { likeLabel } from "@/lib/text";
 import { LikeButton } from "./like-button";
 import { ReportCommentForm } from "./report-comment-form";
 import styles from "./comments.module.css";
@@ -114,12 +115,12 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
             ·
           </span>
           <a href={permalinkHref(ctx.slug, comment.id)} className={styles.permalink}>
-            <time dateTime={comment.createdAt.toISOString()} title={absoluteTime(comment.createdAt)}>
-              {relativeTime(comment.createdAt, now)}
+            <time dateTime={comment.createdAt.toISOString()} title={formatDateTime(comment.createdAt)}>
+              {formatRelative(comment.createdAt, now)}
             </time>
           </a>
           {comment.editedAt ? (
-            <span className={styles.edited} title={`Edited ${absoluteTime(comment.editedAt)}`}>
+            <span className={styles.edited} title={`Edited ${formatDateTime(comment.editedAt)}`}>
               edited
             </span>
           ) : null}

@@ -14,7 +14,7 @@ import type { Viewer } from "@/lib/viewer";
 import { Comment, permalinkHref, type CommentContext } from "./comment";
 import { CommentBody } from "./comment-body";
 import { CommentForm } from "./comment-form";
-import { commentsHeading } from "./format";
+import { commentsHeading } from "@/lib/text";
 import styles from "./comments.module.css";
 
 export { commentsHeading };

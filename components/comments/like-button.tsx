@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { toggleLike, type LikeState } from "@/app/(site)/live/articles/[slug]/actions";
 import { CommonFields } from "./form-bits";
-import { likeLabel } from "./format";
+import { likeLabel } from "@/lib/text";
 import styles from "./comments.module.css";
 
 /** `Like` as a toggle button (aria-pressed); a plain form, so it works without JS too. */

@@ -1,3 +1,4 @@
+import { formatMonthYear } from "@/lib/dates";
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/guards";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
@@ -9,7 +10,6 @@ import styles from "./account.module.css";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
-const memberSince = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 const ROLE_LABEL = { reader: "Reader", moderator: "Moderator", admin: "Administrator" } as const;
 
 export default async function AccountPage() {
@@ -30,7 +30,7 @@ export default async function AccountPage() {
           </div>
           <div>
             <dt>Member since</dt>
-            <dd>{memberSince.format(viewer.createdAt)}</dd>
+            <dd>{formatMonthYear(viewer.createdAt)}</dd>
           </div>
           <div>
             <dt>Role</dt>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireRole } from "@/app/_lib/guards";
 import { getAutoCloseDays, listArticlesForAdmin } from "@/db/queries/article-admin";
 import { PageHeader } from "@/components/admin/page-header";
-import { formatDate } from "@/components/admin/format";
+import { formatShortDate } from "@/lib/dates";
 import { areCommentsOpen } from "@/lib/auto-close";
 import styles from "@/components/admin/admin.module.css";
 
@@ -61,7 +61,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
                     <Link href={`/admin/articles/${a.slug}`}>{a.title}</Link>
                     <div className="meta">{a.section}</div>
                   </td>
-                  <td className={styles.nowrap}>{formatDate(a.publishedAt)}</td>
+                  <td className={styles.nowrap}>{formatShortDate(a.publishedAt)}</td>
                   <td className={styles.num}>{a.commentCount}</td>
                   <td className={styles.num}>{a.pendingCount}</td>
                   <td>

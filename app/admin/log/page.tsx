@@ -4,7 +4,7 @@ import { requireRole } from "@/app/_lib/guards";
 import { MODERATION_ACTIONS, type ModerationAction } from "@/db/schema";
 import { listLogActors, listModerationLog, type LogRow, type LogTargetType } from "@/db/queries/moderation-log";
 import { PageHeader } from "@/components/admin/page-header";
-import { formatDateTime } from "@/components/admin/format";
+import { formatDateTime } from "@/lib/dates";
 import { ACTION_LABELS } from "@/components/admin/log-labels";
 import styles from "@/components/admin/admin.module.css";
 

@@ -9,7 +9,7 @@ import { appendModerationLog } from "@/db/queries/moderation-log";
 import { requireRole } from "@/app/_lib/guards";
 import { revalidateArticle, revalidateFronts } from "@/app/_lib/revalidate";
 import { canModerateComments } from "@/lib/moderation-permissions";
-import { excerpt } from "@/components/admin/format";
+import { excerpt } from "@/lib/text";
 import type { Viewer } from "@/lib/viewer";
 
 const reasonField = z

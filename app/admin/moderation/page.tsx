@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { QueueItem } from "@/components/admin/queue-item";
 import { QueueShortcuts } from "@/components/admin/queue-shortcuts";
 import { QUEUE_LABELS, QueueTabs } from "@/components/admin/queue-tabs";
-import { plural } from "@/components/admin/format";
+import { plural } from "@/lib/text";
 import styles from "@/components/admin/admin.module.css";
 import { decideComments } from "./actions";
 import { moderationErrorMessage } from "./errors";

@@ -16,7 +16,7 @@ import {
   suspensionEnd,
 } from "@/lib/moderation-permissions";
 import type { AdminFormState } from "@/components/admin/form-state";
-import { formatDateTime } from "@/components/admin/format";
+import { formatDateTime } from "@/lib/dates";
 import type { Viewer } from "@/lib/viewer";
 
 const requiredReason = z

@@ -5,7 +5,7 @@ import { ROLES, USER_STATUSES, type Role, type UserStatus } from "@/db/schema";
 import { searchUsers } from "@/db/queries/user-admin";
 import { PageHeader } from "@/components/admin/page-header";
 import { RoleBadge, StatusBadge } from "@/components/admin/user-badges";
-import { formatDate, formatDateTime } from "@/components/admin/format";
+import { formatDateTime, formatShortDate } from "@/lib/dates";
 import { effectiveUserStatus } from "@/lib/moderation-permissions";
 import styles from "@/components/admin/admin.module.css";
 
@@ -100,7 +100,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                         <div className="meta">until {formatDateTime(u.suspendedUntil)}</div>
                       ) : null}
                     </td>
-                    <td className={styles.nowrap}>{formatDate(u.createdAt)}</td>
+                    <td className={styles.nowrap}>{formatShortDate(u.createdAt)}</td>
                   </tr>
                 );
               })}

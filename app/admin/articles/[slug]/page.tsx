@@ -7,7 +7,8 @@ import { getModerationSettings } from "@/db/queries/settings";
 import { listLogForTarget } from "@/db/queries/moderation-log";
 import { PageHeader } from "@/components/admin/page-header";
 import { ArticlePremodForm } from "@/components/admin/article-premod-form";
-import { formatDate, formatDateTime, plural } from "@/components/admin/format";
+import { formatDateTime, formatShortDate } from "@/lib/dates";
+import { plural } from "@/lib/text";
 import { ACTION_LABELS } from "@/components/admin/log-labels";
 import { autoCloseAt, isAutoClosed } from "@/lib/auto-close";
 import { canChangeSettings } from "@/lib/moderation-permissions";
@@ -42,7 +43,7 @@ export default async function ArticleAdminPage({
         <Link href="/admin/articles">← Articles</Link>
       </p>
       <PageHeader title={article.title}>
-        {article.section} · published {formatDate(article.publishedAt)} ·{" "}
+        {article.section} · published {formatShortDate(article.publishedAt)} ·{" "}
         <Link href={`/articles/${article.slug}`}>View article</Link> · {plural(article.commentCount, "comment")} ·{" "}
         {article.pendingCount} pending
       </PageHeader>

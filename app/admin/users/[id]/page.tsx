@@ -7,7 +7,8 @@ import { listLogForTarget } from "@/db/queries/moderation-log";
 import { PageHeader } from "@/components/admin/page-header";
 import { RoleBadge, StatusBadge } from "@/components/admin/user-badges";
 import { BanForm, LiftForm, RoleForm, SuspendForm } from "@/components/admin/user-status-forms";
-import { excerpt, formatAccountAge, formatDate, formatDateTime, formatRelative } from "@/components/admin/format";
+import { formatAccountAge, formatDateTime, formatRelative, formatShortDate } from "@/lib/dates";
+import { excerpt } from "@/lib/text";
 import { describeHoldReason } from "@/components/admin/status-reason";
 import { ACTION_LABELS } from "@/components/admin/log-labels";
 import {
@@ -53,7 +54,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           </span>
         }
       >
-        {user.email} · {formatAccountAge(user.createdAt, now)} (since {formatDate(user.createdAt)})
+        {user.email} · {formatAccountAge(user.createdAt, now)} (since {formatShortDate(user.createdAt)})
       </PageHeader>
 
       {status !== "active" ? (
