@@ -5,6 +5,20 @@ import prettier from "eslint-config-prettier/flat";
 const config = [
   ...nextVitals,
   ...nextTs,
+  // One home for the product's vocabulary: lib/ and components/ never reach into the schema.
+  {
+    files: ["lib/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/db/schema", "**/db/schema"], message: "Import roles and statuses from @/lib/vocabulary." },
+          ],
+        },
+      ],
+    },
+  },
   // Formatting is Prettier's job (`npm run lint` runs `prettier --check`).
   prettier,
   {

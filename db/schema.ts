@@ -4,13 +4,17 @@
  */
 import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, primaryKey, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  ARTICLE_STATUSES,
+  COMMENT_STATUSES,
+  MODERATION_ACTIONS,
+  PREMOD_MODES,
+  REPORT_REASONS,
+  ROLES,
+  USER_STATUSES,
+} from "../lib/vocabulary";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
-
-export const ROLES = ["reader", "moderator", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-export const USER_STATUSES = ["active", "suspended", "banned"] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
 
 export const users = sqliteTable(
   "users",
@@ -96,11 +100,6 @@ export const signinAttempts = sqliteTable(
 );
 export type SigninAttempt = typeof signinAttempts.$inferSelect;
 
-export const ARTICLE_STATUSES = ["draft", "published"] as const;
-/** Per-article override of the site's pre-moderation mode; null follows the site. */
-export const PREMOD_MODES = ["off", "new", "all"] as const;
-export type PremodMode = (typeof PREMOD_MODES)[number];
-
 export const articles = sqliteTable(
   "articles",
   {
@@ -126,9 +125,6 @@ export const articles = sqliteTable(
 );
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
-
-export const COMMENT_STATUSES = ["pending", "approved", "rejected"] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
 export const comments = sqliteTable(
   "comments",
@@ -190,9 +186,6 @@ export const commentLikes = sqliteTable(
 );
 export type CommentLike = typeof commentLikes.$inferSelect;
 
-export const REPORT_REASONS = ["spam", "abuse", "off-topic", "other"] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-
 export const commentReports = sqliteTable(
   "comment_reports",
   {
@@ -213,20 +206,6 @@ export const commentReports = sqliteTable(
   ],
 );
 export type CommentReport = typeof commentReports.$inferSelect;
-
-export const MODERATION_ACTIONS = [
-  "approve",
-  "reject",
-  "suspend",
-  "ban",
-  "lift",
-  "role",
-  "settings",
-  "close-comments",
-  "open-comments",
-  "article-premod",
-] as const;
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 /** Append-only: the application has no update or delete for this table (triggers refuse them). */
 export const moderationLog = sqliteTable(

@@ -2,7 +2,7 @@
  * The one place that decides what happens to a new comment: published at once,
  * held for review (with the reason moderators will see), or refused.
  */
-import type { PremodMode, Role } from "@/db/schema";
+import type { PremodMode, Role } from "@/lib/vocabulary";
 import { containsLink } from "./comment-text";
 
 export type ModerationSettings = {

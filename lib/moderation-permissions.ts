@@ -6,7 +6,7 @@
  * Moderators act on comments, close or open an article's comments and
  * suspend readers; only admins ban, change roles or change settings.
  */
-import type { Role, UserStatus } from "@/db/schema";
+import type { Role, UserStatus } from "@/lib/vocabulary";
 
 export type StaffActor = { id: string; role: Role };
 export type ManagedUser = { id: string; role: Role; status: UserStatus };

@@ -4,7 +4,7 @@
  * A refusal carries a reason code and a sentence for the reader.
  */
 import { formatDateTime } from "./dates";
-import type { CommentStatus, Role, UserStatus } from "@/db/schema";
+import type { CommentStatus, Role, UserStatus } from "@/lib/vocabulary";
 
 export type PermissionViewer = {
   id: string;

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
 
 const RANK: Record<Role, number> = { reader: 0, moderator: 1, admin: 2 };

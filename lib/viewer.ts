@@ -1,4 +1,4 @@
-import type { Role, UserStatus } from "@/db/schema";
+import type { Role, UserStatus } from "@/lib/vocabulary";
 
 /**
  * The signed-in person as pages and actions see them, always read from the

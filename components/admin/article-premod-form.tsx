@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { PremodMode } from "@/db/schema";
+import type { PremodMode } from "@/lib/vocabulary";
 import type { AdminFormState } from "./form-state";
 import { initialAdminFormState } from "./form-state";
 import { FormMessage } from "./form-message";

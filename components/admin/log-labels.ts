@@ -1,4 +1,4 @@
-import type { ModerationAction } from "@/db/schema";
+import type { ModerationAction } from "@/lib/vocabulary";
 
 export const ACTION_LABELS: Record<ModerationAction, string> = {
   approve: "Approved",

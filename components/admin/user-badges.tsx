@@ -1,4 +1,4 @@
-import type { Role, UserStatus } from "@/db/schema";
+import type { Role, UserStatus } from "@/lib/vocabulary";
 import styles from "./admin.module.css";
 
 export function RoleBadge({ role }: { role: Role }) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db";
-import type { PremodMode } from "@/db/schema";
+import type { PremodMode } from "@/lib/vocabulary";
 
 function client() {
   return getDb().$client;

@@ -1,7 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { getDb, writeTransaction, type Db } from "@/db";
-import type { CommentStatus, PremodMode, Role, UserStatus } from "@/db/schema";
+import type { CommentStatus, PremodMode, Role, UserStatus } from "@/lib/vocabulary";
 import type { Sort } from "@/lib/article-view";
 import { decideInitialStatus } from "@/lib/initial-status";
 import {

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { moderationLog, type ModerationAction } from "@/db/schema";
+import { moderationLog } from "@/db/schema";
+import { type ModerationAction } from "@/lib/vocabulary";
 
 export type LogTargetType = "comment" | "user" | "article" | "settings";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db";
-import type { CommentStatus, ReportReason, Role, UserStatus } from "@/db/schema";
+import type { CommentStatus, ReportReason, Role, UserStatus } from "@/lib/vocabulary";
 
 export const QUEUES = ["pending", "reported", "approved", "rejected"] as const;
 export type Queue = (typeof QUEUES)[number];

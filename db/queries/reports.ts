@@ -1,6 +1,6 @@
 import "server-only";
 import { writeTransaction } from "@/db";
-import type { ReportReason } from "@/db/schema";
+import type { ReportReason } from "@/lib/vocabulary";
 import { canReport, NOT_FOUND_MESSAGE } from "@/lib/permissions";
 import { readCommentForReaction, readUserForWrite } from "./comments";
 import type { WriteResult } from "./comments";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, writeTransaction, type Db } from "@/db";
-import { PREMOD_MODES, type PremodMode } from "@/db/schema";
+import { PREMOD_MODES, type PremodMode } from "@/lib/vocabulary";
 import { DEFAULT_MODERATION_SETTINGS, normaliseWordList, type ModerationSettings } from "@/lib/initial-status";
 
 /*

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db";
-import type { CommentStatus, Role, UserStatus } from "@/db/schema";
+import type { CommentStatus, Role, UserStatus } from "@/lib/vocabulary";
 
 function client() {
   return getDb().$client;

@@ -1,7 +1,8 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db";
-import { comments, users, type Role } from "@/db/schema";
+import { comments, users } from "@/db/schema";
+import { type Role } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
 
 const viewerColumns = {

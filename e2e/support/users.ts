@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import type { BrowserContext, Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { openDatabase, type Db } from "@/db";
-import { users, type Role, type UserStatus } from "@/db/schema";
+import { users } from "@/db/schema";
+import { type Role, type UserStatus } from "@/lib/vocabulary";
 import { hashPasswordWithCost } from "@/lib/passwords";
 
 /** Auth.js's default cookie name over plain http (the e2e server is http://127.0.0.1). */

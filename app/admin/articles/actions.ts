@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { writeTransaction } from "@/db";
-import { PREMOD_MODES } from "@/db/schema";
+import { PREMOD_MODES } from "@/lib/vocabulary";
 import { getArticleForAdmin, setArticleCommentsOpen, setArticlePremodOverride } from "@/db/queries/article-admin";
 import { appendModerationLog } from "@/db/queries/moderation-log";
 import { requireRole } from "@/app/_lib/guards";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_lib/guards";
-import { MODERATION_ACTIONS, type ModerationAction } from "@/db/schema";
+import { MODERATION_ACTIONS, type ModerationAction } from "@/lib/vocabulary";
 import { listLogActors, listModerationLog, type LogRow, type LogTargetType } from "@/db/queries/moderation-log";
 import { PageHeader } from "@/components/admin/page-header";
 import { formatDateTime } from "@/lib/dates";

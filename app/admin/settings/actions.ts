@@ -3,7 +3,7 @@
 import { revalidatePath, revalidateTag } from "next/cache";
 import { z } from "zod";
 import { writeTransaction } from "@/db";
-import { PREMOD_MODES } from "@/db/schema";
+import { PREMOD_MODES } from "@/lib/vocabulary";
 import { getModerationSettings, saveModerationSettings } from "@/db/queries/settings";
 import { getAutoCloseDays, saveAutoCloseDays } from "@/db/queries/article-admin";
 import { appendModerationLog } from "@/db/queries/moderation-log";

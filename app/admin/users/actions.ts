@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { writeTransaction } from "@/db";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/vocabulary";
 import { appendModerationLog } from "@/db/queries/moderation-log";
 import { countAdmins, getUserForAdmin, setUserRole, setUserStatus, type AdminUserRow } from "@/db/queries/user-admin";
 import { requireRole } from "@/app/_lib/guards";

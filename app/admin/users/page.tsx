@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_lib/guards";
-import { ROLES, USER_STATUSES, type Role, type UserStatus } from "@/db/schema";
+import { ROLES, USER_STATUSES, type Role, type UserStatus } from "@/lib/vocabulary";
 import { searchUsers } from "@/db/queries/user-admin";
 import { PageHeader } from "@/components/admin/page-header";
 import { RoleBadge, StatusBadge } from "@/components/admin/user-badges";

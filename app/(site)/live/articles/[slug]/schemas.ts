@@ -3,7 +3,7 @@
  * a "use server" module may export only functions) and their tests.
  */
 import { z } from "zod";
-import { REPORT_REASONS } from "@/db/schema";
+import { REPORT_REASONS } from "@/lib/vocabulary";
 import { validateCommentText } from "@/lib/comment-text";
 
 export const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,0 +1,38 @@
+/**
+ * The product's words for roles, statuses and decisions, defined once. The
+ * database schema takes its column enums from here; lib/ and components/ use
+ * these without reaching into db/.
+ */
+
+export const ROLES = ["reader", "moderator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const USER_STATUSES = ["active", "suspended", "banned"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const ARTICLE_STATUSES = ["draft", "published"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/** Pre-moderation: off, readers without an approved comment ("new"), or everyone. Per article, null follows the site. */
+export const PREMOD_MODES = ["off", "new", "all"] as const;
+export type PremodMode = (typeof PREMOD_MODES)[number];
+
+export const COMMENT_STATUSES = ["pending", "approved", "rejected"] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const REPORT_REASONS = ["spam", "abuse", "off-topic", "other"] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+export const MODERATION_ACTIONS = [
+  "approve",
+  "reject",
+  "suspend",
+  "ban",
+  "lift",
+  "role",
+  "settings",
+  "close-comments",
+  "open-comments",
+  "article-premod",
+] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
