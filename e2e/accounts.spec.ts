@@ -16,7 +16,8 @@ import { eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
 import { articles, comments, signinAttempts, users } from "@/db/schema";
 import { expect, test } from "./support/fixtures";
-import { createUser, e2eDb, loginAs, uniqueSuffix, type TestUser } from "./support/users";
+import { createArticle, insertComment } from "./support/content";
+import { createUser, e2eDb, loginAs, uniqueSuffix } from "./support/users";
 
 const run = promisify(execFile);
 const WRONG = "Email or password is incorrect.";
@@ -64,22 +65,6 @@ function latestArticle(): { id: number; slug: string } {
     .at(-1);
   if (!row) throw new Error("the e2e database has no published article");
   return row;
-}
-
-/** A comment written straight into the database (the comment UI is another spec's business). */
-function insertComment(author: TestUser, body: string, status: "approved" | "pending" | "rejected" = "approved") {
-  const article = latestArticle();
-  const db = e2eDb();
-  const row = db
-    .insert(comments)
-    .values({ articleId: article.id, authorId: author.id, body, status })
-    .returning({ id: comments.id })
-    .get();
-  db.update(comments).set({ rootId: row.id }).where(eq(comments.id, row.id)).run();
-  if (status === "approved") {
-    db.$client.prepare("UPDATE articles SET comment_count = comment_count + 1 WHERE id = ?").run(article.id);
-  }
-  return { id: row.id, slug: article.slug };
 }
 
 test.describe("with JavaScript", () => {
@@ -401,10 +386,11 @@ test.describe("with JavaScript", () => {
   });
 
   test("Download my data: profile and every comment, hidden ones included", async ({ readerPage, reader }) => {
-    const shown = insertComment(reader, `Visible comment ${uniqueSuffix()}`);
-    const hidden = insertComment(reader, `Rejected comment ${uniqueSuffix()}`, "rejected");
+    const article = createArticle();
+    const shown = insertComment({ articleId: article.id, authorId: reader.id });
+    const hidden = insertComment({ articleId: article.id, authorId: reader.id, status: "rejected" });
     const other = await createUser();
-    insertComment(other, `Someone else's ${uniqueSuffix()}`);
+    insertComment({ articleId: article.id, authorId: other.id });
 
     await readerPage.goto("/account");
     await expect(readerPage.getByRole("heading", { name: /Your comments/ })).toBeVisible();
@@ -425,7 +411,8 @@ test.describe("with JavaScript", () => {
   }) => {
     const page = readerPage;
     const body = `A comment that outlives its author ${uniqueSuffix()}`;
-    const comment = insertComment(reader, body);
+    const article = createArticle();
+    const comment = insertComment({ articleId: article.id, authorId: reader.id, body });
 
     await page.goto("/account");
     await page.getByRole("button", { name: "Delete my account" }).click();
@@ -448,7 +435,7 @@ test.describe("with JavaScript", () => {
       .get();
     expect(row).toEqual({ authorId: null, body });
 
-    await page.goto(`/articles/${comment.slug}`);
+    await page.goto(article.url);
     const shown = page.locator(`#comment-${comment.id}`);
     await expect(shown).toContainText(body);
     await expect(shown).toContainText("Deleted user");

@@ -7,7 +7,8 @@
  */
 import type { Page, Response } from "@playwright/test";
 import { test, expect, createUser, loginAs } from "./support/fixtures";
-import { createArticle, getCommentRow, insertComment } from "./support/comment-data";
+import { getCommentRow } from "./support/comment-data";
+import { createArticle, insertComment } from "./support/content";
 import { e2eDb, uniqueSuffix } from "./support/users";
 
 const SLUG = "quarry-street-theatre-reopens";

@@ -8,48 +8,11 @@
  */
 import type { Browser, Locator, Page, Response } from "@playwright/test";
 import { test, expect, createUser, type TestUser } from "./support/fixtures";
-import { e2eDb, loginAs, uniqueSuffix } from "./support/users";
+import { createArticle, insertManyComments } from "./support/content";
+import { loginAs, uniqueSuffix } from "./support/users";
 
 /** Writes are visible to anonymous readers within this many milliseconds. */
 const FRESH_WITHIN_MS = 2_000;
-
-type TestArticle = { id: number; slug: string; title: string; url: string; section: string };
-
-/** A published article of its own for one test (old enough not to lead the front page). */
-function createArticle(): TestArticle {
-  const suffix = uniqueSuffix();
-  const slug = `caching-test-${suffix}`;
-  const title = `Cache test story ${suffix}`;
-  const publishedAt = Date.parse("2020-01-15T09:00:00Z");
-  const result = e2eDb()
-    .$client.prepare(
-      `insert into articles (slug, title, dek, body, section, author, published_at, updated_at, status, comments_open, comment_count)
-       values (?, ?, ?, ?, 'Politics', 'Test Desk', ?, ?, 'published', 1, 0)`,
-    )
-    .run(
-      slug,
-      title,
-      "A story written by the caching tests.",
-      "The council met on Tuesday.\n\nIt adjourned without a vote.",
-      publishedAt,
-      publishedAt,
-    );
-  return { id: Number(result.lastInsertRowid), slug, title, url: `/articles/${slug}`, section: "politics" };
-}
-
-/** Approved top-level comments written straight into the database, oldest first. */
-function insertComments(article: TestArticle, author: TestUser, bodies: string[]): void {
-  const sqlite = e2eDb().$client;
-  const insert = sqlite.prepare(
-    `insert into comments (article_id, author_id, body, status, depth, created_at) values (?, ?, ?, 'approved', 0, ?)`,
-  );
-  const setRoot = sqlite.prepare(`update comments set root_id = id where id = ?`);
-  const start = Date.now() - 60 * 60 * 1000;
-  sqlite.transaction(() => {
-    bodies.forEach((body, i) => setRoot.run(insert.run(article.id, author.id, body, start + i * 1000).lastInsertRowid));
-    sqlite.prepare(`update articles set comment_count = comment_count + ? where id = ?`).run(bodies.length, article.id);
-  })();
-}
 
 async function anonymousPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
@@ -137,7 +100,7 @@ test.describe("anonymous readers get the cached page, never someone else's", () 
     readerPage,
     reader,
   }) => {
-    const article = createArticle();
+    const article = createArticle({ section: "Politics" });
 
     await readerPage.goto(article.url);
     await expect(readerPage.getByRole("banner")).toContainText(reader.name);
@@ -160,7 +123,7 @@ test.describe("anonymous readers get the cached page, never someone else's", () 
     page,
     reader,
   }) => {
-    const article = createArticle();
+    const article = createArticle({ section: "Politics" });
     const anonymous = await anonymousPage(browser);
     await anonymous.goto(article.url);
     await anonymous.goto(article.url);
@@ -177,7 +140,7 @@ test.describe("anonymous readers get the cached page, never someone else's", () 
 
 test.describe("Cache-Control", () => {
   test("signed-in responses are private, no-store", async ({ readerPage }) => {
-    const article = createArticle();
+    const article = createArticle({ section: "Politics" });
     for (const url of [article.url, "/", `/sections/${article.section}`]) {
       const response = await readerPage.goto(url);
       expect(response?.status()).toBe(200);
@@ -190,7 +153,7 @@ test.describe("Cache-Control", () => {
   test("anonymous article, front and section responses are public with s-maxage and stale-while-revalidate", async ({
     page,
   }) => {
-    const article = createArticle();
+    const article = createArticle({ section: "Politics" });
     for (const url of [article.url, "/", `/sections/${article.section}`]) {
       const response = await page.goto(url);
       expect(response?.status()).toBe(200);
@@ -203,11 +166,11 @@ test.describe("Cache-Control", () => {
   });
 
   test("comment pages beyond the first are cached the same way", async ({ page }) => {
-    const article = createArticle();
+    const article = createArticle({ section: "Politics" });
     const author = await createUser();
     const suffix = uniqueSuffix();
     const bodies = Array.from({ length: 25 }, (_, i) => `Paged comment ${i + 1} of run ${suffix}`);
-    insertComments(article, author, bodies);
+    insertManyComments(article.id, author.id, bodies);
 
     await page.goto(article.url);
     // Newest first: the first page ends at comment 6; the oldest five are on the next.
@@ -231,7 +194,7 @@ test.describe("Cache-Control", () => {
 
 test.describe("a comment change reaches anonymous readers within 2 seconds", () => {
   test("a new comment", async ({ browser, readerPage }) => {
-    const article = createArticle();
+    const article = createArticle({ section: "Politics" });
     const text = `Fresh comment ${uniqueSuffix()} for the anonymous cache`;
     const anonymous = await anonymousPage(browser);
     await anonymous.goto(article.url);
@@ -252,7 +215,7 @@ test.describe("a comment change reaches anonymous readers within 2 seconds", () 
   });
 
   test("an edited comment", async ({ browser, readerPage }) => {
-    const article = createArticle();
+    const article = createArticle({ section: "Politics" });
     const suffix = uniqueSuffix();
     const original = `Original wording ${suffix}`;
     const edited = `Edited wording ${suffix}`;
@@ -279,7 +242,7 @@ test.describe("a comment change reaches anonymous readers within 2 seconds", () 
   });
 
   test("a deleted comment", async ({ browser, readerPage }) => {
-    const article = createArticle();
+    const article = createArticle({ section: "Politics" });
     const text = `Soon deleted ${uniqueSuffix()}`;
     await readerPage.goto(article.url);
     await postComment(readerPage, text);
@@ -304,7 +267,7 @@ test.describe("a comment change reaches anonymous readers within 2 seconds", () 
   });
 
   test("an approved comment", async ({ browser, reader, moderator }) => {
-    const article = createArticle();
+    const article = createArticle({ section: "Politics" });
     // A reader with no approved comment who posts a link is held for review.
     const text = `Held for review ${uniqueSuffix()} https://example.com/source`;
     const page = await pageSignedInAs(browser, reader);
@@ -329,7 +292,7 @@ test.describe("a comment change reaches anonymous readers within 2 seconds", () 
   });
 
   test("a rejected comment", async ({ browser, readerPage, moderator }) => {
-    const article = createArticle();
+    const article = createArticle({ section: "Politics" });
     const moderatorPage = await pageSignedInAs(browser, moderator);
     const text = `Soon rejected ${uniqueSuffix()}`;
     await readerPage.goto(article.url);

@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect, createUser } from "./support/fixtures";
-import { createArticle, insertComment } from "./support/comment-data";
+import { createArticle, insertComment } from "./support/content";
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page })

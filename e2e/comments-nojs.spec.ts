@@ -3,7 +3,8 @@
  * or a plain form, and every action answers with a page.
  */
 import { test, expect, createUser } from "./support/fixtures";
-import { createArticle, findCommentIdByBody, getCommentRow, insertComment, listReports } from "./support/comment-data";
+import { findCommentIdByBody, getCommentRow, listReports } from "./support/comment-data";
+import { createArticle, insertComment } from "./support/content";
 import { uniqueSuffix } from "./support/users";
 
 const MINUTE = 60_000;

@@ -4,7 +4,7 @@
  */
 import type { Page } from "@playwright/test";
 import { test, expect, createUser } from "./support/fixtures";
-import { createArticle, insertManyComments } from "./support/comment-data";
+import { createArticle, insertManyComments } from "./support/content";
 
 async function idsOnPage(page: Page): Promise<number[]> {
   return page

@@ -4,14 +4,8 @@
  * keep it civil (limits, holds, suspensions, closed threads).
  */
 import { test, expect, createUser, loginAs } from "./support/fixtures";
-import {
-  commentCount,
-  createArticle,
-  findCommentIdByBody,
-  getCommentRow,
-  insertComment,
-  listReports,
-} from "./support/comment-data";
+import { commentCount, findCommentIdByBody, getCommentRow, listReports } from "./support/comment-data";
+import { createArticle, insertComment } from "./support/content";
 import { e2eDb, uniqueSuffix } from "./support/users";
 
 const MINUTE = 60_000;

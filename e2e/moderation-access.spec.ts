@@ -1,7 +1,8 @@
 import type { Browser, Page } from "@playwright/test";
 import { createUser, expect, loginAs, test, type TestUser } from "./support/fixtures";
 import { e2eDb, uniqueSuffix } from "./support/users";
-import { createArticle, insertComment, logFor, readArticle, readComment, readUser } from "./support/moderation-data";
+import { logFor, readArticle, readComment, readUser } from "./support/moderation-data";
+import { createArticle, insertComment } from "./support/content";
 
 type Captured = { url: string; headers: Record<string, string>; body: Buffer };
 
@@ -84,8 +85,8 @@ test.describe("replayed staff actions change nothing", () => {
   }) => {
     const author = await createUser();
     const article = createArticle();
-    const one = insertComment({ articleId: article.id, authorId: author.id });
-    const two = insertComment({ articleId: article.id, authorId: author.id });
+    const one = insertComment({ articleId: article.id, authorId: author.id, status: "pending" });
+    const two = insertComment({ articleId: article.id, authorId: author.id, status: "pending" });
 
     await page.goto("/admin/moderation?queue=pending");
     const item = page.getByRole("listitem").filter({ hasText: one.body });
@@ -112,7 +113,7 @@ test.describe("replayed staff actions change nothing", () => {
   }) => {
     const author = await createUser();
     const article = createArticle();
-    const held = insertComment({ articleId: article.id, authorId: author.id });
+    const held = insertComment({ articleId: article.id, authorId: author.id, status: "pending" });
     await page.goto("/admin/moderation?queue=pending");
     const item = page.getByRole("listitem").filter({ hasText: held.body });
     const approve = await captureAction(page, () => item.getByRole("button", { name: "Approve" }).click());

@@ -1,5 +1,6 @@
 import { createUser, expect, test } from "./support/fixtures";
-import { countPending, countReported, createArticle, insertComment, insertReport } from "./support/moderation-data";
+import { countPending, countReported, insertReport } from "./support/moderation-data";
+import { createArticle, insertComment } from "./support/content";
 
 test.describe("the moderation log", () => {
   test("one row per decision, newest first: moderator, action, target, reason, time; filters narrow it", async ({
@@ -8,8 +9,18 @@ test.describe("the moderation log", () => {
   }) => {
     const author = await createUser();
     const article = createArticle();
-    const first = insertComment({ articleId: article.id, authorId: author.id, body: `First of two ${Date.now()}` });
-    const second = insertComment({ articleId: article.id, authorId: author.id, body: `Second of two ${Date.now()}` });
+    const first = insertComment({
+      articleId: article.id,
+      authorId: author.id,
+      body: `First of two ${Date.now()}`,
+      status: "pending",
+    });
+    const second = insertComment({
+      articleId: article.id,
+      authorId: author.id,
+      body: `Second of two ${Date.now()}`,
+      status: "pending",
+    });
 
     await page.goto("/admin/moderation?queue=pending");
     await page.getByRole("listitem").filter({ hasText: first.body }).getByRole("button", { name: "Approve" }).click();
@@ -57,7 +68,7 @@ test.describe("dashboard", () => {
     for (let i = 0; i < 40; i++) insertComment({ articleId: article.id, authorId: author.id, status: "approved" });
     const reported = insertComment({ articleId: article.id, authorId: author.id, status: "approved" });
     insertReport({ commentId: reported.id, userId: (await createUser()).id, reason: "abuse" });
-    insertComment({ articleId: article.id, authorId: author.id });
+    insertComment({ articleId: article.id, authorId: author.id, status: "pending" });
 
     const before = { pending: countPending(), reported: countReported() };
     await page.goto("/admin");

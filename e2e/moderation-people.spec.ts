@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { createUser, expect, loginAs, test } from "./support/fixtures";
-import { createArticle, logFor, readUser } from "./support/moderation-data";
+import { logFor, readUser } from "./support/moderation-data";
+import { createArticle } from "./support/content";
 
 async function openUser(page: Page, name: string) {
   await page.goto("/admin/users");

@@ -1,15 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { createUser, expect, test } from "./support/fixtures";
-import {
-  createArticle,
-  insertComment,
-  insertReport,
-  logFor,
-  openReports,
-  readArticle,
-  readComment,
-} from "./support/moderation-data";
+import { insertReport, logFor, openReports, readArticle, readComment } from "./support/moderation-data";
+import { createArticle, insertComment } from "./support/content";
 
 function firstInQueue(page: Page) {
   return page.getByRole("list", { name: "Comments in this queue" }).getByRole("listitem").first();
@@ -30,6 +23,7 @@ test.describe("moderation queues", () => {
       authorId: author.id,
       body: `See https://example.com/deals for more ${Date.now()}`,
       statusReason: "link from a new reader",
+      status: "pending",
     });
 
     await page.goto("/admin/moderation");
@@ -54,11 +48,17 @@ test.describe("moderation queues", () => {
   test("a suspect word and pre-moderation are named as the reason", async ({ moderatorPage: page }) => {
     const author = await createUser();
     const article = createArticle();
-    const suspect = insertComment({ articleId: article.id, authorId: author.id, statusReason: "suspect word: scam" });
+    const suspect = insertComment({
+      articleId: article.id,
+      authorId: author.id,
+      statusReason: "suspect word: scam",
+      status: "pending",
+    });
     const newReader = insertComment({
       articleId: article.id,
       authorId: author.id,
       statusReason: "pre-moderation: new reader",
+      status: "pending",
     });
     await page.goto("/admin/moderation?queue=pending");
     await expect(queueItem(page, suspect.body)).toContainText("Contains the suspect word “scam”");
@@ -75,6 +75,7 @@ test.describe("moderation queues", () => {
       articleId: article.id,
       authorId: author.id,
       statusReason: "pre-moderation: everyone",
+      status: "pending",
     });
 
     await page.goto("/admin/moderation?queue=pending");
@@ -174,9 +175,9 @@ test.describe("moderation queues", () => {
   test("several comments approved, then several rejected, together", async ({ moderatorPage: page, moderator }) => {
     const author = await createUser();
     const article = createArticle();
-    const a = insertComment({ articleId: article.id, authorId: author.id });
-    const b = insertComment({ articleId: article.id, authorId: author.id });
-    const c = insertComment({ articleId: article.id, authorId: author.id });
+    const a = insertComment({ articleId: article.id, authorId: author.id, status: "pending" });
+    const b = insertComment({ articleId: article.id, authorId: author.id, status: "pending" });
+    const c = insertComment({ articleId: article.id, authorId: author.id, status: "pending" });
 
     await page.goto("/admin/moderation?queue=pending");
     await queueItem(page, a.body).getByRole("checkbox").check();
@@ -213,11 +214,13 @@ test.describe("moderation queues", () => {
       articleId: article.id,
       authorId: author.id,
       createdAt: new Date(Date.now() + 60_000),
+      status: "pending",
     });
     const newer = insertComment({
       articleId: article.id,
       authorId: author.id,
       createdAt: new Date(Date.now() + 120_000),
+      status: "pending",
     });
     // Dated a little ahead so they head the newest-first queue whatever else is pending.
     await page.goto("/admin/moderation?queue=pending");
@@ -253,10 +256,10 @@ test.describe("moderation queues", () => {
     test("approve, reject with a reason, and bulk decisions work as plain forms", async ({ moderatorPage: page }) => {
       const author = await createUser();
       const article = createArticle();
-      const one = insertComment({ articleId: article.id, authorId: author.id });
-      const two = insertComment({ articleId: article.id, authorId: author.id });
-      const three = insertComment({ articleId: article.id, authorId: author.id });
-      const four = insertComment({ articleId: article.id, authorId: author.id });
+      const one = insertComment({ articleId: article.id, authorId: author.id, status: "pending" });
+      const two = insertComment({ articleId: article.id, authorId: author.id, status: "pending" });
+      const three = insertComment({ articleId: article.id, authorId: author.id, status: "pending" });
+      const four = insertComment({ articleId: article.id, authorId: author.id, status: "pending" });
 
       await page.goto("/admin/moderation?queue=pending");
       await queueItem(page, one.body).getByRole("button", { name: "Approve" }).click();

@@ -1,7 +1,8 @@
 import type { Browser, Page } from "@playwright/test";
 import { createUser, expect, loginAs, test } from "./support/fixtures";
 import { uniqueSuffix } from "./support/users";
-import { createArticle, insertComment, logFor, readArticle } from "./support/moderation-data";
+import { logFor, readArticle } from "./support/moderation-data";
+import { createArticle, insertComment } from "./support/content";
 
 async function readerOn(browser: Browser, slug: string, options: Parameters<typeof createUser>[0] = {}) {
   const reader = await createUser(options);

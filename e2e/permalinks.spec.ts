@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, createUser, loginAs } from "./support/fixtures";
-import { createArticle, getCommentRow, insertComment, type TestArticle } from "./support/comment-data";
+import { getCommentRow } from "./support/comment-data";
+import { createArticle, insertComment, type TestArticle } from "./support/content";
 import { e2eDb } from "./support/users";
 
 /** The comment views of an article in the server's route cache (the e2e server shares this folder). */

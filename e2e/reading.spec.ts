@@ -8,6 +8,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { parseFrontMatter } from "../lib/front-matter";
 import { test, expect } from "./support/fixtures";
+import { createArticle } from "./support/content";
 import { createUser, e2eDb, mintSessionToken, SESSION_COOKIE, uniqueSuffix } from "./support/users";
 
 const SEED_FILE = path.join(
@@ -25,29 +26,6 @@ const SEED_PARAGRAPHS = seed.body
   .split(/\n\s*\n/)
   .map((p) => p.trim())
   .filter(Boolean);
-
-/** A published story of this test's own, so no other spec's comments touch it. */
-function createArticle(section = "Science") {
-  const suffix = uniqueSuffix();
-  const slug = `reading-test-${suffix}`;
-  const title = `Reading test story ${suffix}`;
-  const publishedAt = Date.parse("2019-06-01T08:00:00Z");
-  e2eDb()
-    .$client.prepare(
-      `insert into articles (slug, title, dek, body, section, author, published_at, updated_at, status, comments_open, comment_count)
-       values (?, ?, ?, ?, ?, 'Test Desk', ?, ?, 'published', 1, 0)`,
-    )
-    .run(
-      slug,
-      title,
-      "A story written by the reading tests.",
-      'It was -- "quietly" -- done.\n\nThe end.',
-      section,
-      publishedAt,
-      publishedAt,
-    );
-  return { slug, title, url: `/articles/${slug}` };
-}
 
 test.describe("front page to article", () => {
   test("a reader clicks a headline on the front page and reads the story", async ({ page }) => {
@@ -110,7 +88,7 @@ test.describe("front page to article", () => {
   });
 
   test("a story with no comments says so and invites a signed-out reader to sign in", async ({ page }) => {
-    const article = createArticle();
+    const article = createArticle({ section: "Science", body: 'It was -- "quietly" -- done.\n\nThe end.' });
     await page.goto(article.url);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(article.title);
     // Plain ASCII quotes and double hyphens survive too.

@@ -6,7 +6,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { createUser, expect, loginAs, test, type TestUser } from "../support/fixtures";
 import { uniqueSuffix } from "../support/users";
-import { createArticle, insertComment } from "../support/moderation-data";
+import { createArticle, insertComment } from "../support/content";
 
 async function setSitePremoderation(page: Page, mode: "Off" | "New readers" | "Everyone") {
   await page.goto("/admin/settings");

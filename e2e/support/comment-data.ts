@@ -1,100 +1,11 @@
 /**
- * Articles and comments for the comments specs, written straight into the e2e
- * database (for big threads, old comments and other readers' comments), with
- * the stored counts kept the way the app keeps them.
+ * What the comments specs read back from the e2e database (rows, reports,
+ * stored counts). Articles and comments are made in ./content.ts.
  */
-import { e2eDb, uniqueSuffix } from "./users";
+import { e2eDb } from "./users";
 
 function client() {
   return e2eDb().$client;
-}
-
-export type TestArticle = { id: number; slug: string; title: string; url: string };
-
-export function createArticle(options: { commentsOpen?: boolean } = {}): TestArticle {
-  const suffix = uniqueSuffix();
-  const slug = `comments-test-${suffix}`;
-  const title = `Harbour ferry timetable changes ${suffix}`;
-  // Back-dated, so test stories never push the seed stories off the front page or the feed.
-  const when = Date.parse("2019-03-01T09:00:00Z") + Math.floor(Math.random() * 86_400_000);
-  const row = client()
-    .prepare(
-      `insert into articles (slug, title, dek, body, section, author, published_at, updated_at, status, comments_open, comment_count)
-       values (?, ?, ?, ?, 'Local', 'Test Desk', ?, ?, 'published', ?, 0) returning id`,
-    )
-    .get(
-      slug,
-      title,
-      "A story written by the comments tests.",
-      "The ferry will run every twenty minutes.\n\nCommuters welcomed the change.",
-      when,
-      when,
-      options.commentsOpen === false ? 0 : 1,
-    ) as { id: number };
-  return { id: row.id, slug, title, url: `/articles/${slug}` };
-}
-
-export function insertComment(options: {
-  articleId: number;
-  authorId: string;
-  body?: string;
-  parentId?: number | null;
-  status?: "pending" | "approved" | "rejected";
-  createdAt?: Date;
-  likeCount?: number;
-}): { id: number; body: string } {
-  const db = client();
-  const body = options.body ?? `A considered view ${uniqueSuffix()}`;
-  const status = options.status ?? "approved";
-  const parent = options.parentId
-    ? (db.prepare(`select depth, coalesce(root_id, id) as root from comments where id = ?`).get(options.parentId) as {
-        depth: number;
-        root: number;
-      })
-    : null;
-  return db.transaction(() => {
-    const row = db
-      .prepare(
-        `insert into comments (article_id, parent_id, root_id, depth, author_id, body, status, created_at, like_count)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-      )
-      .get(
-        options.articleId,
-        options.parentId ?? null,
-        parent?.root ?? null,
-        parent ? Math.min(parent.depth + 1, 2) : 0,
-        options.authorId,
-        body,
-        status,
-        (options.createdAt ?? new Date()).getTime(),
-        options.likeCount ?? 0,
-      ) as { id: number };
-    if (!parent) db.prepare(`update comments set root_id = id where id = ?`).run(row.id);
-    if (status === "approved") {
-      db.prepare(`update articles set comment_count = comment_count + 1 where id = ?`).run(options.articleId);
-      if (options.parentId)
-        db.prepare(`update comments set reply_count = reply_count + 1 where id = ?`).run(options.parentId);
-    }
-    return { id: row.id, body };
-  })();
-}
-
-/** `n` approved top-level comments, one second apart (oldest first); returns their ids oldest first. */
-export function insertManyComments(articleId: number, authorId: string, n: number): number[] {
-  const db = client();
-  const start = Date.now() - n * 1000 - 3600_000;
-  const insert = db.prepare(
-    `insert into comments (article_id, author_id, body, status, created_at, depth) values (?, ?, ?, 'approved', ?, 0) returning id`,
-  );
-  return db.transaction(() => {
-    const ids: number[] = [];
-    for (let i = 0; i < n; i++) {
-      ids.push((insert.get(articleId, authorId, `Comment number ${i + 1}`, start + i * 1000) as { id: number }).id);
-    }
-    db.prepare(`update comments set root_id = id where article_id = ? and root_id is null`).run(articleId);
-    db.prepare(`update articles set comment_count = comment_count + ? where id = ?`).run(n, articleId);
-    return ids;
-  })();
 }
 
 export function getCommentRow(id: number) {

@@ -1,82 +1,13 @@
 /**
- * Rows for moderation specs, written straight into the e2e database (the UI
- * path is not what those tests are about). Counts are kept the way the app
- * keeps them, so the public pages agree with the rows.
+ * Reports, and what the moderation specs read back, written and read straight
+ * in the e2e database (the UI path is not what those tests are about). Articles
+ * and comments are made in ./content.ts.
  */
-import { e2eDb, uniqueSuffix } from "./users";
-
-export type CommentStatus = "pending" | "approved" | "rejected";
+import type { CommentStatus } from "@/lib/vocabulary";
+import { e2eDb } from "./users";
 
 function client() {
   return e2eDb().$client;
-}
-
-/** A fresh published article of the test's own, so closing or pre-moderating it touches no one else. */
-export function createArticle(options: { title?: string; publishedAt?: Date } = {}): {
-  id: number;
-  slug: string;
-  title: string;
-} {
-  const suffix = uniqueSuffix();
-  const slug = `moderation-test-${suffix}`;
-  const title = options.title ?? `Council weighs new harbour plan ${suffix}`;
-  // Back-dated (but well inside any auto-close window the specs set) so test
-  // articles never push the seed stories off the front page or the feed.
-  const when = (
-    options.publishedAt ?? new Date(Date.parse("2020-01-15T09:00:00Z") + Math.floor(Math.random() * 86400_000))
-  ).getTime();
-  const row = client()
-    .prepare(
-      `insert into articles (slug, title, dek, body, section, author, published_at, updated_at, status, comments_open, comment_count)
-       values (?, ?, ?, ?, 'Local', 'Test Desk', ?, ?, 'published', 1, 0) returning id`,
-    )
-    .get(slug, title, "A test article for moderation.", "The council met on Tuesday.\n\nIt talked.", when, when) as {
-    id: number;
-  };
-  return { id: row.id, slug, title };
-}
-
-export function insertComment(options: {
-  articleId: number;
-  authorId: string;
-  body?: string;
-  status?: CommentStatus;
-  statusReason?: string | null;
-  parentId?: number | null;
-  createdAt?: Date;
-}): { id: number; body: string } {
-  const body = options.body ?? `A considered view on the harbour ${uniqueSuffix()}`;
-  const status = options.status ?? "pending";
-  const db = client();
-  const parent = options.parentId
-    ? (db.prepare("select id, root_id, depth from comments where id = ?").get(options.parentId) as {
-        id: number;
-        root_id: number | null;
-        depth: number;
-      })
-    : null;
-  const row = db
-    .prepare(
-      `insert into comments (article_id, parent_id, root_id, depth, author_id, body, status, status_reason, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-    )
-    .get(
-      options.articleId,
-      parent?.id ?? null,
-      parent ? (parent.root_id ?? parent.id) : null,
-      parent ? Math.min(parent.depth + 1, 2) : 0,
-      options.authorId,
-      body,
-      status,
-      options.statusReason ?? null,
-      (options.createdAt ?? new Date()).getTime(),
-    ) as { id: number };
-  if (!parent) db.prepare("update comments set root_id = id where id = ?").run(row.id);
-  if (status === "approved") {
-    db.prepare("update articles set comment_count = comment_count + 1 where id = ?").run(options.articleId);
-    if (parent) db.prepare("update comments set reply_count = reply_count + 1 where id = ?").run(parent.id);
-  }
-  return { id: row.id, body };
 }
 
 export function insertReport(options: {
