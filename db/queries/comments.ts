@@ -381,7 +381,7 @@ export function getThread({
   const row = stmt(db, ONE_SQL).get({ id: commentId, articleId, viewer: viewerId }) as Row | undefined;
   if (!row) return null;
   const focus = toItem(row);
-  const cursor = (parseCursor("oldest", after) as TimeCursor | null) ?? { ts: -MAX_SAFE, id: -MAX_SAFE };
+  const cursor = parseCursor("oldest", after) ?? { ts: -MAX_SAFE, id: -MAX_SAFE };
   const rows = stmt(db, THREAD_REPLIES_SQL).all({
     parentId: commentId,
     ts: cursor.ts,

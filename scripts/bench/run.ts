@@ -377,7 +377,7 @@ async function main(): Promise<void> {
     },
   );
   children.push(staticServer);
-  await new Promise<void>((resolve) => staticServer.stdout!.once("data", () => resolve()));
+  await new Promise<void>((resolve) => staticServer.stdout.once("data", () => resolve()));
   const staticPid = staticServer.pid!;
 
   const common = { duration, connections };

@@ -40,7 +40,7 @@ export async function backupUnderLoad(ctx: Context): Promise<Report> {
   await Promise.all(load);
 
   const copy = new Database(file, { readonly: true });
-  const integrity = copy.pragma("integrity_check", { simple: true });
+  const integrity = String(copy.pragma("integrity_check", { simple: true }));
   const inCopy = new Set(
     (copy.prepare("SELECT body FROM comments WHERE article_id = ?").all(article.id) as { body: string }[]).map(
       (r) => r.body,
@@ -74,7 +74,7 @@ export async function backupUnderLoad(ctx: Context): Promise<Report> {
   const restored = await run(TSX, ["scripts/restore.ts", file], { env: { ...process.env, DATABASE_PATH: target } });
   const back = new Database(target, { readonly: true });
   const backCount = (back.prepare("SELECT count(*) AS n FROM comments").get() as { n: number }).n;
-  const backIntegrity = back.pragma("integrity_check", { simple: true });
+  const backIntegrity = String(back.pragma("integrity_check", { simple: true }));
   back.close();
   const copyCount = (() => {
     const c = new Database(file, { readonly: true });

@@ -55,7 +55,7 @@ export async function headers(ctx: Context): Promise<Report> {
     }
   }
   const sample = await request(`${ctx.base}/`);
-  report.figure(`${targets.length} responses checked; CSP: ${sample.headers["content-security-policy"]}`);
+  report.figure(`${targets.length} responses checked; CSP: ${String(sample.headers["content-security-policy"])}`);
 
   // In the browser: pages hydrate (React attached to the DOM) with no CSP violation.
   const browser = await ctx.browser();

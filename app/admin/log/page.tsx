@@ -29,7 +29,7 @@ export default async function LogPage({ searchParams }: { searchParams: SearchPa
   await requireRole("moderator", { callbackUrl: "/admin/log" });
   const params = await searchParams;
   const actorId = first(params.moderator) || undefined;
-  const action = MODERATION_ACTIONS.find((a) => a === first(params.action)) as ModerationAction | undefined;
+  const action = MODERATION_ACTIONS.find((a): a is ModerationAction => a === first(params.action));
   const targetType = TARGET_TYPES.find((t) => t === first(params.targetType));
   const target = (first(params.target) ?? "").trim().slice(0, 200) || undefined;
   const beforeId = Number(first(params.before)) || undefined;

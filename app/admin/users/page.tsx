@@ -19,8 +19,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   await requireRole("moderator", { callbackUrl: "/admin/users" });
   const params = await searchParams;
   const q = (first(params.q) ?? "").slice(0, 200);
-  const role = ROLES.find((r) => r === first(params.role)) as Role | undefined;
-  const status = USER_STATUSES.find((s) => s === first(params.status)) as UserStatus | undefined;
+  const role = ROLES.find((r): r is Role => r === first(params.role));
+  const status = USER_STATUSES.find((s): s is UserStatus => s === first(params.status));
   const page = Math.max(1, Math.min(10_000, Number(first(params.page)) || 1));
   const { users, total } = searchUsers({ query: q, role, status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const now = new Date();

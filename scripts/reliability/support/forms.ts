@@ -72,8 +72,8 @@ export function parseForms(html: string): Form[] {
         }
         if ((type === "checkbox" || type === "radio") && !("checked" in a)) continue;
         if ("disabled" in a) continue;
-        fields.push({ name: a.name!, value: a.value ?? (type === "checkbox" || type === "radio" ? "on" : "") });
-        if (!["hidden", "checkbox", "radio"].includes(type)) textFields.push(a.name!);
+        fields.push({ name: a.name, value: a.value ?? (type === "checkbox" || type === "radio" ? "on" : "") });
+        if (!["hidden", "checkbox", "radio"].includes(type)) textFields.push(a.name);
       } else if (/^<textarea/i.test(tag)) {
         const a = attrs(`<textarea${c[1]}>`);
         if (!a.name) continue;
