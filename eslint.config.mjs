@@ -28,6 +28,19 @@ const config = [
       "@typescript-eslint/no-unsafe-return": "off",
     },
   },
+  // Raw SQL lives in db/ only (DECISIONS.md, "Data access").
+  {
+    files: ["app/**", "components/**", "lib/**", "proxy.ts", "auth.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name='$client']",
+          message: "Raw SQL belongs in db/queries; call a query function.",
+        },
+      ],
+    },
+  },
   // A delete or update with no where clause empties or rewrites a whole table.
   {
     plugins: { drizzle },
