@@ -96,6 +96,28 @@ export const signinAttempts = sqliteTable(
 );
 export type SigninAttempt = typeof signinAttempts.$inferSelect;
 
+export const ACCOUNT_ACTIONS = ["like", "edit", "rename"] as const;
+export type AccountActionKind = (typeof ACCOUNT_ACTIONS)[number];
+
+/**
+ * Likes, edits and display-name changes, per account, for their rate limits
+ * (lib/rate-limits.ts): each expires cached pages, so each is counted. Rows
+ * older than the longest window are pruned as the account acts.
+ */
+export const accountActions = sqliteTable(
+  "account_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    action: text("action", { enum: ACCOUNT_ACTIONS }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("account_actions_user_idx").on(t.userId, t.action, t.createdAt)],
+);
+export type AccountActionRow = typeof accountActions.$inferSelect;
+
 export const ARTICLE_STATUSES = ["draft", "published"] as const;
 /** Per-article override of the site's pre-moderation mode; null follows the site. */
 export const PREMOD_MODES = ["off", "new", "all"] as const;

@@ -13,6 +13,7 @@ import {
   type PermissionViewer,
 } from "@/lib/permissions";
 import { checkRateLimit, RECENT_LIMIT } from "@/lib/rate-limits";
+import { claimAccountAction } from "./account-actions";
 import { getModerationSettingsIn, isRateLimitExemptIn } from "./settings";
 import { getAutoCloseDays } from "@/db/queries/article-admin";
 import { isAutoClosed } from "@/lib/auto-close";
@@ -737,7 +738,7 @@ export function createComment({
 /**
  * Edits one's own comment within the edit window. The new text passes the same
  * word rules: a banned word refuses the edit; a reason to hold it sends a
- * published comment back to review.
+ * published comment back to review. Edits are limited per account.
  */
 export function editComment({
   commentId,
@@ -769,6 +770,8 @@ export function editComment({
       settings,
     });
     if (decision.status === "refused") return { ok: false, message: decision.message };
+    const limit = claimAccountAction(db, { userId, action: "edit", now });
+    if (!limit.ok) return { ok: false, message: limit.message };
     // An edit never publishes a held comment; it may hold a published one.
     const hold = decision.status === "pending" && comment.status === "approved";
     const status: CommentStatus = hold ? "pending" : comment.status;
