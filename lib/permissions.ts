@@ -87,14 +87,6 @@ export function canPost(viewer: PermissionViewer | null, article: PermissionArti
   return accountStanding(viewer, now);
 }
 
-/** Can the viewer see this comment at all? Pending ones only by their author (and staff). */
-export function canSeeComment(viewer: PermissionViewer | null, comment: PermissionComment): boolean {
-  if (comment.status === "approved") return true;
-  if (!viewer) return false;
-  if (isStaff(viewer)) return true;
-  return comment.status === "pending" && comment.authorId === viewer.id && !comment.deletedAt;
-}
-
 function ownLiveComment(viewer: PermissionViewer | null, comment: PermissionComment): Permission {
   if (!viewer) return refuse("signed-out", "Sign in to comment.");
   if (comment.deletedAt || comment.status === "rejected" || comment.authorId !== viewer.id) {

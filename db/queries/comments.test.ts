@@ -477,3 +477,66 @@ describe("per-account limits on likes and edits (issue 12, finding 6)", () => {
     expect(getDb().$client.prepare(`select body from comments where id = ?`).get(c.id)).toEqual({ body: "draft 10" });
   });
 });
+
+describe("who sees which comment in the thread queries (the one visibility rule; audit item)", () => {
+  type Shown = "full" | "deleted" | "moderator" | "hidden";
+  // status, deleted, has a visible reply → what the anonymous reader, the author, another reader and a moderator see.
+  const table: [string, boolean, boolean, Shown, Shown, Shown, Shown][] = [
+    ["approved", false, false, "full", "full", "full", "full"],
+    ["approved", false, true, "full", "full", "full", "full"],
+    ["approved", true, false, "hidden", "hidden", "hidden", "hidden"],
+    ["approved", true, true, "deleted", "deleted", "deleted", "deleted"],
+    // Held comments: their author only. Staff see them in the queues and the permalink box, not in threads.
+    ["pending", false, false, "hidden", "full", "hidden", "hidden"],
+    ["pending", true, false, "hidden", "hidden", "hidden", "hidden"],
+    ["rejected", false, false, "hidden", "hidden", "hidden", "hidden"],
+    ["rejected", false, true, "moderator", "moderator", "moderator", "moderator"],
+    ["rejected", true, false, "hidden", "hidden", "hidden", "hidden"],
+    ["rejected", true, true, "deleted", "deleted", "deleted", "deleted"],
+  ];
+
+  it.each(table)("%s, deleted %s, with replies %s", (status, deleted, withReply, ...expected) => {
+    const a = makeArticle();
+    const author = makeUser();
+    const other = makeUser();
+    const moderator = makeUser({ role: "moderator" });
+    const body = `visibility ${status} ${deleted} ${withReply}`;
+    const sqlite = getDb().$client;
+    const { id } = sqlite
+      .prepare(
+        `insert into comments (article_id, author_id, body, status, created_at, deleted_at, depth) values (?, ?, ?, ?, ?, ?, 0) returning id`,
+      )
+      .get(a.id, author, body, status, Date.now() - 60_000, deleted ? Date.now() : null) as { id: number };
+    sqlite.prepare(`update comments set root_id = id where id = ?`).run(id);
+    if (withReply) {
+      sqlite
+        .prepare(
+          `insert into comments (article_id, parent_id, root_id, author_id, body, status, created_at, depth) values (?, ?, ?, ?, 'a reply', 'approved', ?, 1)`,
+        )
+        .run(a.id, id, id, other, Date.now() - 30_000);
+      sqlite.prepare(`update comments set reply_count = 1 where id = ?`).run(id);
+    }
+    const viewers = [null, author, other, moderator];
+    viewers.forEach((viewerId, i) => {
+      const want = expected[i]!;
+      const label = `${["anonymous", "author", "other reader", "moderator"][i]} sees ${want}`;
+      const listed = listCommentsPage({ articleId: a.id, viewerId, sort: "newest", after: null }).items.find(
+        (item) => item.id === id,
+      );
+      const thread = getThread({ articleId: a.id, commentId: id, viewerId, after: null });
+      const located = findCommentPage({ articleId: a.id, commentId: id, viewerId, sort: "newest" });
+      if (want === "hidden") {
+        expect(listed, label).toBeUndefined();
+        expect(thread, label).toBeNull();
+        expect(located, label).toBeNull();
+        return;
+      }
+      expect(listed, label).toMatchObject({
+        removed: want === "full" ? null : want,
+        body: want === "full" ? body : "",
+      });
+      expect(thread?.focus.id, label).toBe(id);
+      expect(located, label).not.toBeNull();
+    });
+  });
+});

@@ -86,8 +86,12 @@ const JOINS = `left join users u on u.id = c.author_id
   left join users pu on pu.id = p.author_id`;
 
 /**
- * Who sees what: published comments; the viewer's own held comments; and a
- * removed comment only as a placeholder while it still has visible replies.
+ * Who sees what — the one visibility rule of the public thread, used by every
+ * thread query (page, replies, thread view, permalink): published comments;
+ * the viewer's own held comments (staff see others' in the queues and the
+ * permalink box, not in threads); and a removed comment only as a
+ * placeholder while it still has visible replies. The table in
+ * comments.test.ts ("who sees which comment") spells it out case by case.
  */
 const VISIBLE = `(
   (c.deleted_at is null and (c.status = 'approved' or (c.status = 'pending' and c.author_id = @viewer)))
