@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, primaryKey, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
+  ACCOUNT_ACTIONS,
   ARTICLE_STATUSES,
   COMMENT_STATUSES,
   MODERATION_ACTIONS,
@@ -99,6 +100,25 @@ export const signinAttempts = sqliteTable(
   ],
 );
 export type SigninAttempt = typeof signinAttempts.$inferSelect;
+
+/**
+ * Likes, edits and display-name changes, per account, for their rate limits
+ * (lib/rate-limits.ts): each expires cached pages, so each is counted. Rows
+ * older than the longest window are pruned as the account acts.
+ */
+export const accountActions = sqliteTable(
+  "account_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    action: text("action", { enum: ACCOUNT_ACTIONS }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("account_actions_user_idx").on(t.userId, t.action, t.createdAt)],
+);
+export type AccountActionRow = typeof accountActions.$inferSelect;
 
 export const articles = sqliteTable(
   "articles",

@@ -157,6 +157,10 @@ test.describe("with JavaScript", () => {
     { rule: "long display name", name: "x".repeat(41), message: "Use at most 40 characters for your display name." },
     { rule: "reserved display name", name: "Moderator", message: "That display name is reserved." },
     { rule: "reserved display name, other case", name: "bRoAdShEeT", message: "That display name is reserved." },
+    // Issue 12, finding 9: look-alikes of staff names (Unicode confusable skeletons) and staff words in a name.
+    { rule: "staff name with a Cyrillic а", name: "\u0430dmin", message: "That display name is reserved." },
+    { rule: "staff name with other words", name: "moderator team", message: "That display name is reserved." },
+    { rule: "bidi isolate in display name", name: "Ada\u2067Reader", message: "cannot contain control or invisible" },
     {
       rule: "bidi override in display name",
       name: "Ada\u202eredaeR",
@@ -383,6 +387,54 @@ test.describe("with JavaScript", () => {
     await page.goto("/signin");
     await signInThroughForm(page, reader.email, "a brand new passphrase");
     await expectSignedInAs(page, newName);
+  });
+
+  test("a suspended or banned reader cannot rename themselves: told why in an alert, the typed name kept", async ({
+    browser,
+  }) => {
+    // Issue 12, finding 9.
+    const until = new Date(Date.now() + 3 * 24 * 3600_000);
+    const cases = [
+      {
+        user: await createUser({ status: "suspended", suspendedUntil: until, statusReason: "Personal attacks" }),
+        message:
+          /^Your account is suspended until .+ UTC, so you can't change your display name\. Reason: Personal attacks$/,
+      },
+      {
+        user: await createUser({ status: "banned", statusReason: "Spam accounts" }),
+        message: /^Your account has been banned, so you can't change your display name\. Reason: Spam accounts$/,
+      },
+    ];
+    for (const { user, message } of cases) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await loginAs(page, user);
+      await page.goto("/account");
+      const typed = `Fresh Start ${uniqueSuffix()}`;
+      await page.getByLabel("Display name").fill(typed);
+      await page.getByRole("button", { name: "Save name" }).click();
+      await expect(form(page, "Save name").getByRole("alert")).toHaveText(message);
+      await expect(page.getByLabel("Display name")).toHaveValue(typed);
+      await expect(form(page, "Save name").getByRole("status")).toHaveCount(0);
+      expect(e2eDb().select({ name: users.name }).from(users).where(eq(users.id, user.id)).get()?.name).toBe(user.name);
+      await context.close();
+    }
+  });
+
+  test("look-alike staff names are refused on rename, the typed name kept", async ({ readerPage: page, reader }) => {
+    // Issue 12, finding 9: a Cyrillic а, a staff word among others, a Cyrillic ѕ.
+    await page.goto("/account");
+    for (const typed of ["\u0430dmin", "Moderator Team", "\u0455taff"]) {
+      await page.getByLabel("Display name").fill(typed);
+      await page.getByRole("button", { name: "Save name" }).click();
+      await expect(form(page, "Save name").getByRole("alert")).toHaveText(
+        "That display name is reserved. Choose another.",
+      );
+      await expect(page.getByLabel("Display name")).toHaveValue(typed);
+    }
+    expect(e2eDb().select({ name: users.name }).from(users).where(eq(users.id, reader.id)).get()?.name).toBe(
+      reader.name,
+    );
   });
 
   test("Download my data: profile and every comment, hidden ones included", async ({ readerPage, reader }) => {

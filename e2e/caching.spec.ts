@@ -266,6 +266,26 @@ test.describe("a comment change reaches anonymous readers within 2 seconds", () 
     await expect(readerPage.getByText(text)).toHaveCount(0);
   });
 
+  test("a like (an isolated like expires at once; a burst shares its expiries)", async ({ browser, readerPage }) => {
+    const article = createArticle({ section: "Politics" });
+    const author = await createUser();
+    const text = `Worth a like ${uniqueSuffix()}`;
+    insertManyComments(article.id, author.id, [text]);
+    const anonymous = await anonymousPage(browser);
+    await anonymous.goto(article.url);
+    await expect(commentArticle(anonymous, text)).toHaveCount(1);
+    await expect(commentArticle(anonymous, text).getByText("1 like")).toHaveCount(0);
+
+    await readerPage.goto(article.url);
+    const like = commentArticle(readerPage, text).getByRole("button", { name: "Like" });
+    const written = await acknowledgedAt(readerPage, () => like.click());
+    await expect(like).toHaveAttribute("aria-pressed", "true");
+
+    await expectAnonymousWithin(anonymous, article.url, written, async (p) => {
+      expect(await commentArticle(p, text).getByText("1 like", { exact: true }).count()).toBe(1);
+    });
+  });
+
   test("an approved comment", async ({ browser, reader, moderator }) => {
     const article = createArticle({ section: "Politics" });
     // A reader with no approved comment who posts a link is held for review.

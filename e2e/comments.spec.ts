@@ -426,6 +426,40 @@ test.describe("acting on comments", () => {
     await expect(page.locator(`#comment-${mine.id}`).getByRole("button", { name: "Like" })).toBeDisabled();
   });
 
+  test("liking more than 30 comments within a minute is refused with when to try again; the counts stay", async ({
+    readerPage: page,
+  }) => {
+    // Issue 12, finding 6: likes expire the article's cached pages, so they are limited per account.
+    test.setTimeout(60_000);
+    const other = await createUser();
+    const first = createArticle();
+    const second = createArticle();
+    const liked = Array.from({ length: 20 }, () => insertComment({ articleId: first.id, authorId: other.id }).id);
+    const more = Array.from({ length: 13 }, () => insertComment({ articleId: second.id, authorId: other.id }).id);
+    await page.goto(first.url);
+    for (const [i, id] of [...liked, ...more].entries()) {
+      if (i === liked.length) await page.goto(second.url);
+      const comment = page.locator(`#comment-${id}`);
+      const like = comment.getByRole("button", { name: "Like" });
+      await like.click();
+      if (i < 30) {
+        await expect(like).toHaveAttribute("aria-pressed", "true");
+        continue;
+      }
+      // The 31st like and every one after it within the minute.
+      await expect(comment.getByRole("alert")).toHaveText(
+        /^You've liked or unliked 30 comments in the last minute\. You can like again in \d+ seconds?\.$/,
+      );
+      await expect(like).toHaveAttribute("aria-pressed", "false");
+      expect(getCommentRow(id)?.like_count).toBe(0);
+    }
+    expect(getCommentRow(more[9]!)?.like_count).toBe(1);
+    const likes = e2eDb()
+      .$client.prepare(`select count(*) as n from comment_likes where comment_id in (select value from json_each(?))`)
+      .get(JSON.stringify([...liked, ...more])) as { n: number };
+    expect(likes.n).toBe(30);
+  });
+
   test("editing one's own comment within 15 minutes: prefilled, saved, marked edited", async ({
     readerPage: page,
     reader,

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ChangePasswordSchema, fieldErrors, normaliseEmail, SignUpSchema, UpdateNameSchema } from "./account-rules";
+import {
+  bannedNameMessage,
+  bannedWordInName,
+  ChangePasswordSchema,
+  displayNameField,
+  fieldErrors,
+  normaliseEmail,
+  SignUpSchema,
+  UpdateNameSchema,
+} from "./account-rules";
 
 function errorsOf(input: Record<string, unknown>) {
   const result = SignUpSchema.safeParse(input);
@@ -93,5 +102,76 @@ describe("account forms", () => {
     expect(
       ChangePasswordSchema.safeParse({ currentPassword: "old one", newPassword: "a fine new passphrase" }).success,
     ).toBe(true);
+  });
+});
+
+describe("display names: look-alikes, staff words, banned words, bidi (issue 12, finding 9)", () => {
+  const nameError = (name: string) => errorsOf({ ...valid, name }).name;
+
+  it("refuses look-alikes of staff names by their Unicode confusable skeleton", () => {
+    for (const lookalike of [
+      "\u0430dmin", // Cyrillic а
+      "ADM\u0406N", // Cyrillic І
+      "\u0455taff", // Cyrillic ѕ
+      "m\u043Ederator", // Cyrillic о
+      "\u2133oderator", // script capital M (NFKC)
+      "\u00E0dmin", // a with a grave accent
+      "ａｄｍｉｎ", // fullwidth
+    ]) {
+      expect(nameError(lookalike), JSON.stringify(lookalike)).toBe("That display name is reserved. Choose another.");
+    }
+  });
+
+  it("refuses staff words among other words, or run into a word", () => {
+    for (const staffLike of [
+      "moderator team",
+      "Moderator Team",
+      "The Moderators",
+      "Site Admin",
+      "admin_jane",
+      "TheAdmin",
+      "Moderatorteam",
+      "Broadsheet Newsroom",
+      "Staff Writer",
+      "Editor Jones",
+    ]) {
+      expect(nameError(staffLike), staffLike).toBe("That display name is reserved. Choose another.");
+    }
+  });
+
+  it("keeps ordinary names that merely contain the letters", () => {
+    for (const fine of [
+      "Admiral Ackbar",
+      "Badminton Fan",
+      "Modern Reader",
+      "Staffordshire Reader",
+      "Moderate Voice",
+      "Editorial Reader",
+      "Zoë Ñandú",
+      "Анна Каренина",
+      "李小龙",
+    ]) {
+      expect(nameError(fine), fine).toBeUndefined();
+    }
+  });
+
+  it("refuses every bidi embedding, override and isolate character", () => {
+    for (const cp of [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]) {
+      const name = `Ada${String.fromCodePoint(cp)}Reader`;
+      expect(nameError(name), cp.toString(16)).toMatch(/control or invisible/);
+    }
+  });
+
+  it("refuses a name holding a banned word, plainly or in look-alike letters", () => {
+    expect(bannedWordInName("Harbour Idiot", ["idiot"])).toBe("idiot");
+    expect(bannedWordInName("Harbour \u0456diot", ["idiot"])).toBe("idiot");
+    expect(bannedWordInName("Idiotic Harbour", ["idiot"])).toBeNull();
+    expect(bannedWordInName("Harbour Reader", [])).toBeNull();
+    expect(bannedNameMessage("idiot")).toBe("That display name contains a word that isn't allowed: idiot");
+  });
+
+  it("lets staff set up from the command line take a reserved name", () => {
+    expect(displayNameField({ allowReserved: true }).safeParse("Moderator Team").success).toBe(true);
+    expect(displayNameField({ allowReserved: true }).safeParse("Ada\u202eReader").success).toBe(false);
   });
 });

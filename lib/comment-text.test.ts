@@ -127,3 +127,25 @@ describe("containsLink", () => {
     expect(containsLink("javascript:alert(1)")).toBe(false);
   });
 });
+
+describe("bidi controls in comment text (issue 12, finding 9)", () => {
+  it("removes embedding, override and isolate characters on write, wherever they are", () => {
+    const bidi = [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069].map((c) =>
+      String.fromCodePoint(c),
+    );
+    expect(validateCommentText(`Total: ${bidi.join("")}100 ${bidi[4]}evil${bidi[2]} ok`)).toEqual({
+      ok: true,
+      text: "Total: 100 evil ok",
+    });
+    expect(validateCommentText(`\u2067\u2066 Fine words \u2069`)).toEqual({ ok: true, text: "Fine words" });
+  });
+
+  it("treats text made of bidi controls only as empty", () => {
+    expect(validateCommentText("\u202e\u2066 \u2069")).toEqual({ ok: false, message: "Comment can't be empty." });
+  });
+
+  it("keeps the marks that RTL text needs (LRM, RLM) and right-to-left letters", () => {
+    const text = "שלום \u200fworld\u200e مرحبا";
+    expect(validateCommentText(text)).toEqual({ ok: true, text });
+  });
+});

@@ -16,6 +16,18 @@ export function normaliseCommentText(input: string): string {
   return input.replace(/\r\n?/g, "\n").replace(EDGE_RE, "");
 }
 
+/**
+ * Bidi embedding, override and isolate characters (U+202A–U+202E,
+ * U+2066–U+2069) reorder the text after them, so a comment could show other
+ * words than it holds, or turn the text around it. Removed on write; the
+ * marks right-to-left writing needs (LRM, RLM) stay.
+ */
+const BIDI_CONTROLS_RE = /[\u202A-\u202E\u2066-\u2069]/gu;
+
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS_RE, "");
+}
+
 export type CommentTextResult = { ok: true; text: string } | { ok: false; message: string };
 
 // C0 controls except tab (\x09) and newline (\x0A), DEL, and C1 controls.
@@ -27,14 +39,15 @@ export function textLength(text: string): number {
 }
 
 /**
- * Normalises then validates. The messages are shown to the reader as they are.
+ * Normalises (bidi controls removed, edges trimmed) then validates. The
+ * messages are shown to the reader as they are.
  * `label` names the field in messages ("Comment", "Reply").
  */
 export function validateCommentText(input: string, label = "Comment"): CommentTextResult {
   if (input.includes("\u0000")) {
     return { ok: false, message: `${label} contains a null character, which isn't allowed.` };
   }
-  const text = normaliseCommentText(input);
+  const text = normaliseCommentText(stripBidiControls(input));
   if (CONTROL_RE.test(text)) {
     return {
       ok: false,

@@ -6,7 +6,6 @@ import {
   canPost,
   canReply,
   canReport,
-  canSeeComment,
   isStaff,
   type PermissionComment,
   type PermissionViewer,
@@ -86,22 +85,6 @@ describe("canPost", () => {
     });
     const noReason = canPost({ ...reader, status: "banned" }, open, now);
     if (!noReason.ok) expect(noReason.message).toBe("Your account has been banned, so you can't comment.");
-  });
-});
-
-describe("canSeeComment", () => {
-  it("shows approved comments to everyone", () => {
-    expect(canSeeComment(null, comment())).toBe(true);
-  });
-  it("shows a pending comment only to its author and staff", () => {
-    const pending = comment({ status: "pending" });
-    expect(canSeeComment(reader, pending)).toBe(true);
-    expect(canSeeComment(other, pending)).toBe(false);
-    expect(canSeeComment(null, pending)).toBe(false);
-    expect(canSeeComment({ ...other, role: "moderator" }, pending)).toBe(true);
-  });
-  it("hides rejected comments from their author", () => {
-    expect(canSeeComment(reader, comment({ status: "rejected" }))).toBe(false);
   });
 });
 

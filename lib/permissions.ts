@@ -42,19 +42,27 @@ function withReason(sentence: string, reason: string | null): string {
   return r ? `${sentence} Reason: ${r}` : sentence;
 }
 
-/** The account's standing now: a suspension whose end has passed no longer applies. */
-export function accountStanding(viewer: PermissionViewer, now: Date): Permission {
+/**
+ * The account's standing now: a suspension whose end has passed no longer
+ * applies. `doing` ends the refusal ("so you can't comment").
+ */
+export function accountStanding(viewer: PermissionViewer, now: Date, doing = "comment"): Permission {
   if (viewer.status === "banned") {
-    return refuse("banned", withReason("Your account has been banned, so you can't comment.", viewer.statusReason));
+    return refuse("banned", withReason(`Your account has been banned, so you can't ${doing}.`, viewer.statusReason));
   }
   if (viewer.status === "suspended" && (!viewer.suspendedUntil || viewer.suspendedUntil > now)) {
     const until = viewer.suspendedUntil ? `until ${formatDateTime(viewer.suspendedUntil)}` : "until further notice";
     return refuse(
       "suspended",
-      withReason(`Your account is suspended ${until}, so you can't comment.`, viewer.statusReason),
+      withReason(`Your account is suspended ${until}, so you can't ${doing}.`, viewer.statusReason),
     );
   }
   return ALLOWED;
+}
+
+/** Suspended and banned readers keep their name until the sanction ends (issue 12, finding 9). */
+export function canRename(viewer: PermissionViewer, now: Date): Permission {
+  return accountStanding(viewer, now, "change your display name");
 }
 
 /** May the viewer write anything in this article's conversation (post, reply, like, report)? */
@@ -64,14 +72,6 @@ export function canPost(viewer: PermissionViewer | null, article: PermissionArti
   }
   if (!viewer) return refuse("signed-out", "Sign in to comment.");
   return accountStanding(viewer, now);
-}
-
-/** Can the viewer see this comment at all? Pending ones only by their author (and staff). */
-export function canSeeComment(viewer: PermissionViewer | null, comment: PermissionComment): boolean {
-  if (comment.status === "approved") return true;
-  if (!viewer) return false;
-  if (isStaff(viewer)) return true;
-  return comment.status === "pending" && comment.authorId === viewer.id && !comment.deletedAt;
 }
 
 function ownLiveComment(viewer: PermissionViewer | null, comment: PermissionComment): Permission {

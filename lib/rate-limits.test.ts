@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRateLimit, formatWait, type RecentComment } from "./rate-limits";
+import { checkActionLimit, checkRateLimit, formatWait, type RecentComment } from "./rate-limits";
 
 const now = new Date("2026-03-01T12:00:00Z");
 const old = new Date("2025-01-01T00:00:00Z");
@@ -103,5 +103,51 @@ describe("checkRateLimit", () => {
   it("lets exempt accounts skip every check", () => {
     const recent = Array.from({ length: 200 }, (_, i) => c(i, "dup"));
     expect(check(recent, "dup", ago(1), true)).toEqual({ ok: true });
+  });
+});
+
+describe("checkActionLimit (issue 12, finding 6: likes, edits and renames per account)", () => {
+  const times = (n: number, everyMs: number, from = 0) => Array.from({ length: n }, (_, i) => ago(from + i * everyMs));
+
+  it("allows 30 likes in a minute and refuses the 31st with when to try again", () => {
+    expect(checkActionLimit({ action: "like", recent: times(29, 1_000), now })).toEqual({ ok: true });
+    const refused = checkActionLimit({ action: "like", recent: times(30, 1_000), now });
+    expect(refused).toMatchObject({
+      ok: false,
+      message: "You've liked or unliked 30 comments in the last minute. You can like again in 31 seconds.",
+    });
+    // Free again once the oldest of those 30 leaves the minute.
+    if (!refused.ok) expect(refused.retryAt).toEqual(new Date(now.getTime() + 31_000));
+  });
+
+  it("counts only the window: 30 likes spread over more than a minute are fine", () => {
+    expect(checkActionLimit({ action: "like", recent: times(30, 2_100), now })).toEqual({ ok: true });
+  });
+
+  it("caps likes per hour too", () => {
+    const recent = times(500, 7_000, 61_000);
+    expect(checkActionLimit({ action: "like", recent, now })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^You've liked or unliked 500 comments in the last hour\. You can like again in/),
+    });
+  });
+
+  it("limits edits and display-name changes with their own words", () => {
+    expect(checkActionLimit({ action: "edit", recent: times(9, 1_000), now })).toEqual({ ok: true });
+    expect(checkActionLimit({ action: "edit", recent: times(10, 1_000), now })).toMatchObject({
+      ok: false,
+      message: "You've edited comments 10 times in the last minute. You can edit again in 51 seconds.",
+    });
+    expect(checkActionLimit({ action: "rename", recent: times(4, 60_000), now })).toEqual({ ok: true });
+    expect(checkActionLimit({ action: "rename", recent: times(5, 60_000), now })).toMatchObject({
+      ok: false,
+      message: "You've changed your display name 5 times in the last hour. You can change it again in 56 minutes.",
+    });
+  });
+
+  it("ignores exempt accounts and times in the future", () => {
+    expect(checkActionLimit({ action: "like", recent: times(100, 10), now, unlimited: true })).toEqual({ ok: true });
+    const future = Array.from({ length: 40 }, (_, i) => new Date(now.getTime() + 1_000 + i));
+    expect(checkActionLimit({ action: "like", recent: future, now })).toEqual({ ok: true });
   });
 });

@@ -98,3 +98,73 @@ export function checkRateLimit(input: RateLimitInput): RateLimitResult {
   }
   return { ok: true };
 }
+
+// ---------------------------------------------------------------------------
+// Likes, edits and display-name changes (issue 12, finding 6). Each one
+// expires cached pages, so each is limited per account: generous enough for a
+// person (30 likes in a minute is fine), far below what a script would send.
+
+export type AccountAction = "like" | "edit" | "rename";
+
+type ActionWindow = { ms: number; max: number; label: string };
+
+const HOUR = 60 * MINUTE;
+
+export const ACTION_LIMITS: Record<AccountAction, readonly ActionWindow[]> = {
+  like: [
+    { ms: MINUTE, max: 30, label: "minute" },
+    { ms: HOUR, max: 500, label: "hour" },
+  ],
+  edit: [
+    { ms: MINUTE, max: 10, label: "minute" },
+    { ms: HOUR, max: 60, label: "hour" },
+  ],
+  rename: [
+    { ms: HOUR, max: 5, label: "hour" },
+    { ms: DAY, max: 10, label: "day" },
+  ],
+};
+
+/** The longest window of any action: older records can be forgotten. */
+export const ACTION_HISTORY_MS = Math.max(...Object.values(ACTION_LIMITS).flatMap((ws) => ws.map((w) => w.ms)));
+
+/** The most records of one action the checks ever need to see. */
+export const ACTION_RECENT_LIMIT = Math.max(...Object.values(ACTION_LIMITS).flatMap((ws) => ws.map((w) => w.max)));
+
+const ACTION_MESSAGES: Record<AccountAction, (max: number, window: string, wait: string) => string> = {
+  like: (max, window, wait) =>
+    `You've liked or unliked ${max} comments in the last ${window}. You can like again ${wait}.`,
+  edit: (max, window, wait) => `You've edited comments ${max} times in the last ${window}. You can edit again ${wait}.`,
+  rename: (max, window, wait) =>
+    `You've changed your display name ${max} times in the last ${window}. You can change it again ${wait}.`,
+};
+
+/**
+ * May the account do `action` now, given when it last did it? Refused while
+ * any window holds its maximum, until the oldest of those leaves the window
+ * (the same wording and rounding as the posting limits).
+ */
+export function checkActionLimit(input: {
+  action: AccountAction;
+  /** When the account did this action lately (any order; only the longest window matters). */
+  recent: readonly Date[];
+  now: Date;
+  unlimited?: boolean;
+}): RateLimitResult {
+  if (input.unlimited) return { ok: true };
+  const now = input.now.getTime();
+  const times = input.recent
+    .map((d) => d.getTime())
+    .filter((t) => t <= now)
+    .sort((a, b) => b - a);
+  let refusal: { window: ActionWindow; retryAt: number } | null = null;
+  for (const window of ACTION_LIMITS[input.action]) {
+    const inWindow = times.filter((t) => t > now - window.ms);
+    if (inWindow.length < window.max) continue;
+    const retryAt = inWindow[window.max - 1]! + window.ms;
+    if (!refusal || retryAt > refusal.retryAt) refusal = { window, retryAt };
+  }
+  if (!refusal) return { ok: true };
+  const { window, retryAt } = refusal;
+  return refuse((wait) => ACTION_MESSAGES[input.action](window.max, window.label, wait), retryAt, now);
+}

@@ -10,6 +10,10 @@ export type Role = (typeof ROLES)[number];
 export const USER_STATUSES = ["active", "suspended", "banned"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
+/** What a reader does that is rate-limited per account (each one expires cached pages). */
+export const ACCOUNT_ACTIONS = ["like", "edit", "rename"] as const;
+export type AccountActionKind = (typeof ACCOUNT_ACTIONS)[number];
+
 export const ARTICLE_STATUSES = ["draft", "published"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 

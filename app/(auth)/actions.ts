@@ -5,7 +5,15 @@ import { AuthError } from "next-auth";
 import { signIn, signOut, signupTicket } from "@/auth";
 import { createUserWithPassword, getUserCredentialsByEmail } from "@/db/queries/users";
 import { listRecentSigninFailures, recordSigninAttempt } from "@/db/queries/signin-attempts";
-import { fieldErrors, SignInSchema, SignUpSchema, type FieldErrors } from "@/lib/account-rules";
+import { getModerationSettings } from "@/db/queries/settings";
+import {
+  bannedNameMessage,
+  bannedWordInName,
+  fieldErrors,
+  SignInSchema,
+  SignUpSchema,
+  type FieldErrors,
+} from "@/lib/account-rules";
 import { enabledOAuthProviders } from "@/lib/auth-providers";
 import { hashPassword } from "@/lib/passwords";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
@@ -81,6 +89,8 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
 
   const { name, email, password } = parsed.data;
+  const banned = bannedWordInName(name, getModerationSettings().bannedWords);
+  if (banned) return { ok: false, errors: { name: bannedNameMessage(banned) }, values };
   const ip = clientIpFrom(await headers());
   // Trying emails at sign-up tells which ones have accounts, as a failed sign-in
   // would: each existing email counts as a failed sign-in, and the same limit applies.

@@ -37,37 +37,67 @@ export async function tagCachedPage(tags: string[]): Promise<void> {
  */
 export const SECOND_INVALIDATION_MS = 1500;
 /** How long a render that read the database before a write may still be running. */
-const RACING_RENDER_MAX_MS = 1000;
+export const RACING_RENDER_MAX_MS = 1000;
+/**
+ * A like on an article with no expiry pending is expired at once, as any
+ * write; the likes that follow it (a burst) expire nothing themselves: one
+ * deferred expiry this long after a like serves every like of the next
+ * `COUNT_EXPIRY_MS - RACING_RENDER_MAX_MS` (each must be at least
+ * RACING_RENDER_MAX_MS old when it runs, so no render that read before it is
+ * kept). Under the 2-second freshness promise (e2e/caching.spec.ts) with room
+ * for the render; at most one expiry per 300 ms of steady likes.
+ */
+export const COUNT_EXPIRY_MS = 1300;
 
-/** When each tag's pending second expiry runs (ms since the epoch). */
-const secondExpiryDue = new Map<string, number>();
+/** When each tag's pending deferred expiry runs (ms since the epoch). */
+const deferredExpiryDue = new Map<string, number>();
 
 /**
- * Expires the tags now and again once racing renders are over. A second expiry
- * already pending for a tag, due at least a second from now, covers this write
- * too: under a burst of comments one timer per tag is pending, not one per post
+ * Expires the tags `delayMs` from now, unless a deferred expiry already pending
+ * for a tag runs at least RACING_RENDER_MAX_MS from now, which covers this
+ * write too: under a burst one timer per tag is pending, not one per write
  * (each `after()` holds its request's context until it runs).
  */
-function expireTags(tags: string[]): void {
-  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+function expireLater(tags: string[], delayMs: number): void {
   const now = Date.now();
-  const uncovered = tags.filter((tag) => (secondExpiryDue.get(tag) ?? 0) < now + RACING_RENDER_MAX_MS);
+  const uncovered = tags.filter((tag) => (deferredExpiryDue.get(tag) ?? 0) < now + RACING_RENDER_MAX_MS);
   if (uncovered.length === 0) return;
-  const due = now + SECOND_INVALIDATION_MS;
-  for (const tag of uncovered) secondExpiryDue.set(tag, due);
+  const due = now + delayMs;
+  for (const tag of uncovered) deferredExpiryDue.set(tag, due);
   after(async () => {
-    await new Promise((resolve) => setTimeout(resolve, SECOND_INVALIDATION_MS));
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
     for (const tag of uncovered) {
       revalidateTag(tag, { expire: 0 });
-      if (secondExpiryDue.get(tag) === due) secondExpiryDue.delete(tag);
+      if (deferredExpiryDue.get(tag) === due) deferredExpiryDue.delete(tag);
     }
   });
+}
+
+/** Expires the tags now and again once racing renders are over. */
+function expireTags(tags: string[]): void {
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  expireLater(tags, SECOND_INVALIDATION_MS);
 }
 
 /** Everything that shows this article: the live page and every cached view of it. */
 export function revalidateArticle(slug: string): void {
   expireTags([cacheTags.article(slug)]);
   revalidatePath(`/articles/${slug}`);
+}
+
+/**
+ * A change to the article's like counts only (issue 12, finding 6). An isolated
+ * like expires the article's pages at once and again COUNT_EXPIRY_MS later;
+ * a like while a deferred expiry is pending (a burst, or right after a post)
+ * expires nothing during its action — its answer then carries no re-rendered
+ * page either; the like button takes the count from the result — and rides
+ * on the pending expiry, or schedules one. A burst of likes costs one expiry
+ * at once and one per 300 ms after, not one (and one more) per like.
+ */
+export function revalidateArticleCounts(slug: string): void {
+  const tag = cacheTags.article(slug);
+  if (!deferredExpiryDue.has(tag)) revalidateTag(tag, { expire: 0 });
+  expireLater([tag], COUNT_EXPIRY_MS);
 }
 
 /** The front page and a section front (comment counts, new or changed stories). */

@@ -406,3 +406,137 @@ describe("a thread closed by age refuses every write (issue 12, finding 7)", () 
     }
   });
 });
+
+describe("per-account limits on likes and edits (issue 12, finding 6)", () => {
+  const likeMessage = (seconds: number) =>
+    `You've liked or unliked 30 comments in the last minute. You can like again in ${seconds} seconds.`;
+
+  it("the 31st to 35th like within a minute are refused with when to try again, and change no count", () => {
+    const a = makeArticle();
+    const liker = makeUser();
+    const ids = bulkTopLevel(a.id, makeUser(), 35, Date.now() - 3600_000);
+    const start = Date.now();
+    ids.forEach((id, i) => {
+      const result = toggleLike({ commentId: id, userId: liker, now: new Date(start + i * 1000) });
+      if (i < 30) expect(result, `like ${i + 1}`).toMatchObject({ ok: true, liked: true, likeCount: 1 });
+      else expect(result, `like ${i + 1}`).toEqual({ ok: false, message: likeMessage(60 - i) });
+    });
+    const counts = getDb()
+      .$client.prepare(`select like_count from comments where article_id = ? order by id`)
+      .all(a.id) as { like_count: number }[];
+    expect(counts.map((c) => c.like_count)).toEqual([...Array(30).fill(1), ...Array(5).fill(0)]);
+    const rows = getDb().$client.prepare(`select count(*) as n from comment_likes where user_id = ?`).get(liker) as {
+      n: number;
+    };
+    expect(rows.n).toBe(30);
+    // Once the first like leaves the minute, liking works again.
+    expect(toggleLike({ commentId: ids[30]!, userId: liker, now: new Date(start + 60_001) })).toMatchObject({
+      ok: true,
+      likeCount: 1,
+    });
+  });
+
+  it("unliking counts too: 30 toggles of one like, then a refusal", () => {
+    const a = makeArticle();
+    const [id] = bulkTopLevel(a.id, makeUser(), 1, Date.now() - 3600_000);
+    const liker = makeUser();
+    const start = Date.now();
+    for (let i = 0; i < 30; i++) {
+      expect(toggleLike({ commentId: id!, userId: liker, now: new Date(start + i * 100) }).ok).toBe(true);
+    }
+    expect(toggleLike({ commentId: id!, userId: liker, now: new Date(start + 3_000) })).toMatchObject({ ok: false });
+    expect(getDb().$client.prepare(`select like_count from comments where id = ?`).get(id)).toEqual({ like_count: 0 });
+  });
+
+  it("exempt accounts (the benchmark's) are not limited", () => {
+    const a = makeArticle();
+    const ids = bulkTopLevel(a.id, makeUser(), 40, Date.now() - 3600_000);
+    const exempt = makeUser();
+    saveSetting({ key: "rateLimitExemptUserIds", value: [exempt] });
+    const start = Date.now();
+    ids.forEach((id, i) => {
+      expect(toggleLike({ commentId: id, userId: exempt, now: new Date(start + i) }).ok).toBe(true);
+    });
+    saveSetting({ key: "rateLimitExemptUserIds", value: [] });
+  });
+
+  it("the 11th edit within a minute is refused with when to try again, and the text stays", () => {
+    const a = makeArticle();
+    const u = makeUser();
+    const c = post(a.id, u, "draft 0");
+    const base = clock + 1_000;
+    for (let i = 1; i <= 10; i++) {
+      expect(editComment({ commentId: c.id, userId: u, body: `draft ${i}`, now: new Date(base + i * 1000) }).ok).toBe(
+        true,
+      );
+    }
+    expect(editComment({ commentId: c.id, userId: u, body: "draft 11", now: new Date(base + 11_000) })).toEqual({
+      ok: false,
+      message: "You've edited comments 10 times in the last minute. You can edit again in 50 seconds.",
+    });
+    expect(getDb().$client.prepare(`select body from comments where id = ?`).get(c.id)).toEqual({ body: "draft 10" });
+  });
+});
+
+describe("who sees which comment in the thread queries (the one visibility rule; audit item)", () => {
+  type Shown = "full" | "deleted" | "moderator" | "hidden";
+  // status, deleted, has a visible reply → what the anonymous reader, the author, another reader and a moderator see.
+  const table: [string, boolean, boolean, Shown, Shown, Shown, Shown][] = [
+    ["approved", false, false, "full", "full", "full", "full"],
+    ["approved", false, true, "full", "full", "full", "full"],
+    ["approved", true, false, "hidden", "hidden", "hidden", "hidden"],
+    ["approved", true, true, "deleted", "deleted", "deleted", "deleted"],
+    // Held comments: their author only. Staff see them in the queues and the permalink box, not in threads.
+    ["pending", false, false, "hidden", "full", "hidden", "hidden"],
+    ["pending", true, false, "hidden", "hidden", "hidden", "hidden"],
+    ["rejected", false, false, "hidden", "hidden", "hidden", "hidden"],
+    ["rejected", false, true, "moderator", "moderator", "moderator", "moderator"],
+    ["rejected", true, false, "hidden", "hidden", "hidden", "hidden"],
+    ["rejected", true, true, "deleted", "deleted", "deleted", "deleted"],
+  ];
+
+  it.each(table)("%s, deleted %s, with replies %s", (status, deleted, withReply, ...expected) => {
+    const a = makeArticle();
+    const author = makeUser();
+    const other = makeUser();
+    const moderator = makeUser({ role: "moderator" });
+    const body = `visibility ${status} ${deleted} ${withReply}`;
+    const sqlite = getDb().$client;
+    const { id } = sqlite
+      .prepare(
+        `insert into comments (article_id, author_id, body, status, created_at, deleted_at, depth) values (?, ?, ?, ?, ?, ?, 0) returning id`,
+      )
+      .get(a.id, author, body, status, Date.now() - 60_000, deleted ? Date.now() : null) as { id: number };
+    sqlite.prepare(`update comments set root_id = id where id = ?`).run(id);
+    if (withReply) {
+      sqlite
+        .prepare(
+          `insert into comments (article_id, parent_id, root_id, author_id, body, status, created_at, depth) values (?, ?, ?, ?, 'a reply', 'approved', ?, 1)`,
+        )
+        .run(a.id, id, id, other, Date.now() - 30_000);
+      sqlite.prepare(`update comments set reply_count = 1 where id = ?`).run(id);
+    }
+    const viewers = [null, author, other, moderator];
+    viewers.forEach((viewerId, i) => {
+      const want = expected[i]!;
+      const label = `${["anonymous", "author", "other reader", "moderator"][i]} sees ${want}`;
+      const listed = listCommentsPage({ articleId: a.id, viewerId, sort: "newest", after: null }).items.find(
+        (item) => item.id === id,
+      );
+      const thread = getThread({ articleId: a.id, commentId: id, viewerId, after: null });
+      const located = findCommentPage({ articleId: a.id, commentId: id, viewerId, sort: "newest" });
+      if (want === "hidden") {
+        expect(listed, label).toBeUndefined();
+        expect(thread, label).toBeNull();
+        expect(located, label).toBeNull();
+        return;
+      }
+      expect(listed, label).toMatchObject({
+        removed: want === "full" ? null : want,
+        body: want === "full" ? body : "",
+      });
+      expect(thread?.focus.id, label).toBe(id);
+      expect(located, label).not.toBeNull();
+    });
+  });
+});

@@ -13,6 +13,7 @@ import {
   type PermissionViewer,
 } from "@/lib/permissions";
 import { checkRateLimit, RECENT_LIMIT } from "@/lib/rate-limits";
+import { claimAccountAction } from "./account-actions";
 import { getModerationSettingsIn, isRateLimitExemptIn } from "./settings";
 import { getAutoCloseDays } from "@/db/queries/article-admin";
 import { isAutoClosed } from "@/lib/auto-close";
@@ -85,8 +86,12 @@ const JOINS = `left join users u on u.id = c.author_id
   left join users pu on pu.id = p.author_id`;
 
 /**
- * Who sees what: published comments; the viewer's own held comments; and a
- * removed comment only as a placeholder while it still has visible replies.
+ * Who sees what — the one visibility rule of the public thread, used by every
+ * thread query (page, replies, thread view, permalink): published comments;
+ * the viewer's own held comments (staff see others' in the queues and the
+ * permalink box, not in threads); and a removed comment only as a
+ * placeholder while it still has visible replies. The table in
+ * comments.test.ts ("who sees which comment") spells it out case by case.
  */
 const VISIBLE = `(
   (c.deleted_at is null and (c.status = 'approved' or (c.status = 'pending' and c.author_id = @viewer)))
@@ -737,7 +742,7 @@ export function createComment({
 /**
  * Edits one's own comment within the edit window. The new text passes the same
  * word rules: a banned word refuses the edit; a reason to hold it sends a
- * published comment back to review.
+ * published comment back to review. Edits are limited per account.
  */
 export function editComment({
   commentId,
@@ -769,6 +774,8 @@ export function editComment({
       settings,
     });
     if (decision.status === "refused") return { ok: false, message: decision.message };
+    const limit = claimAccountAction(db, { userId, action: "edit", now });
+    if (!limit.ok) return { ok: false, message: limit.message };
     // An edit never publishes a held comment; it may hold a published one.
     const hold = decision.status === "pending" && comment.status === "approved";
     const status: CommentStatus = hold ? "pending" : comment.status;

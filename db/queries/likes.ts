@@ -1,12 +1,14 @@
 import "server-only";
 import { writeTransaction } from "@/db";
 import { canLike, NOT_FOUND_MESSAGE } from "@/lib/permissions";
+import { claimAccountAction } from "./account-actions";
 import { readCommentForReaction, readUserForWrite } from "./comments";
 import type { WriteResult } from "./comments";
 
 /**
  * Likes or unlikes someone else's published comment, once per reader, keeping
- * the stored like count right in the same transaction.
+ * the stored like count right in the same transaction; at most the per-account
+ * like limit of times (lib/rate-limits.ts).
  */
 export function toggleLike({
   commentId,
@@ -24,6 +26,9 @@ export function toggleLike({
     if (!user || !target) return { ok: false, message: NOT_FOUND_MESSAGE };
     const allowed = canLike(user, target.comment, now, target.article);
     if (!allowed.ok) return { ok: false, message: allowed.message };
+    // Liking and unliking both count: each one changes what the article's pages show.
+    const limit = claimAccountAction(db, { userId, action: "like", now });
+    if (!limit.ok) return { ok: false, message: limit.message };
     const removed = sqlite
       .prepare(`delete from comment_likes where user_id = ? and comment_id = ?`)
       .run(userId, commentId);

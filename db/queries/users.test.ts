@@ -9,7 +9,9 @@ import {
   getUserDataExport,
   getViewerById,
   listArticleSlugsCommentedBy,
+  renameUser,
 } from "./users";
+import { saveModerationSettings } from "./settings";
 import { listRecentSigninFailures, recordSigninAttempt } from "./signin-attempts";
 
 function article() {
@@ -145,5 +147,75 @@ describe("claimSigninAttempt (issue 12, finding 3)", () => {
     const claims = Array.from({ length: 50 }, () => claimSigninAttempt({ email, ip: "203.0.113.9", now }));
     expect(claims.filter((c) => !c.refused)).toHaveLength(MAX_FAILURES);
     expect(claims.slice(MAX_FAILURES).every((c) => c.refused)).toBe(true);
+  });
+});
+
+describe("renaming (issue 12, findings 6 and 9)", () => {
+  const nameOf = (id: string) => getViewerById({ id })?.name;
+
+  it("renames an active reader", () => {
+    const id = newUser("Before Rename");
+    expect(renameUser({ id, name: "After Rename" })).toEqual({ ok: true });
+    expect(nameOf(id)).toBe("After Rename");
+  });
+
+  it("refuses suspended and banned readers, saying why, and keeps the name", () => {
+    const suspended = newUser("Suspended Reader");
+    getDb()
+      .$client.prepare(
+        `update users set status = 'suspended', suspended_until = ?, status_reason = 'Rude' where id = ?`,
+      )
+      .run(Date.now() + 86_400_000, suspended);
+    expect(renameUser({ id: suspended, name: "Fresh Start" })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /^Your account is suspended until .+ UTC, so you can't change your display name\. Reason: Rude$/,
+      ),
+    });
+    expect(nameOf(suspended)).toBe("Suspended Reader");
+
+    const banned = newUser("Banned Reader");
+    getDb().$client.prepare(`update users set status = 'banned', status_reason = 'Spam' where id = ?`).run(banned);
+    expect(renameUser({ id: banned, name: "Fresh Start" })).toEqual({
+      ok: false,
+      message: "Your account has been banned, so you can't change your display name. Reason: Spam",
+    });
+    expect(nameOf(banned)).toBe("Banned Reader");
+  });
+
+  it("a suspension that has ended no longer stops a rename", () => {
+    const id = newUser("Was Suspended");
+    getDb()
+      .$client.prepare(`update users set status = 'suspended', suspended_until = ? where id = ?`)
+      .run(Date.now() - 1_000, id);
+    expect(renameUser({ id, name: "Back Again" })).toEqual({ ok: true });
+  });
+
+  it("refuses a name holding one of the site's banned words", () => {
+    const id = newUser("Plain Reader");
+    saveModerationSettings({ bannedWords: ["idiot"] });
+    try {
+      expect(renameUser({ id, name: "Harbour \u0456diot" })).toEqual({
+        ok: false,
+        field: "name",
+        message: "That display name contains a word that isn't allowed: idiot",
+      });
+    } finally {
+      saveModerationSettings({ bannedWords: [] });
+    }
+    expect(nameOf(id)).toBe("Plain Reader");
+  });
+
+  it("the 6th rename within an hour is refused with when to try again", () => {
+    const id = newUser("Name 0");
+    const start = Date.now();
+    for (let i = 1; i <= 5; i++) {
+      expect(renameUser({ id, name: `Name ${i}`, now: new Date(start + i * 60_000) })).toEqual({ ok: true });
+    }
+    expect(renameUser({ id, name: "Name 6", now: new Date(start + 6 * 60_000) })).toEqual({
+      ok: false,
+      message: "You've changed your display name 5 times in the last hour. You can change it again in 55 minutes.",
+    });
+    expect(nameOf(id)).toBe("Name 5");
   });
 });

@@ -4,6 +4,11 @@ import { getDb, writeTransaction } from "@/db";
 import { comments, users } from "@/db/schema";
 import { type Role } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
+import { bannedNameMessage, bannedWordInName } from "@/lib/account-rules";
+import { canRename } from "@/lib/permissions";
+import { claimAccountAction } from "./account-actions";
+import { readUserForWrite } from "./comments";
+import { getModerationSettingsIn } from "./settings";
 
 const viewerColumns = {
   id: users.id,
@@ -63,8 +68,27 @@ export function createUserWithPassword(input: {
   });
 }
 
-export function updateUserName({ id, name }: { id: string; name: string }): void {
-  getDb().update(users).set({ name }).where(eq(users.id, id)).run();
+export type RenameResult = { ok: true } | { ok: false; message: string; field?: "name" };
+
+/**
+ * Changes the display name, in one immediate transaction that decides on what
+ * the database holds now: the account's standing (suspended and banned readers
+ * cannot rename), the site's banned words, and the per-account rename limit.
+ * The name has passed `DisplayNameField` already.
+ */
+export function renameUser({ id, name, now = new Date() }: { id: string; name: string; now?: Date }): RenameResult {
+  return writeTransaction((db) => {
+    const user = readUserForWrite(db, id);
+    if (!user) return { ok: false, message: "Sign in to change your display name." };
+    const allowed = canRename(user, now);
+    if (!allowed.ok) return { ok: false, message: allowed.message };
+    const banned = bannedWordInName(name, getModerationSettingsIn(db).bannedWords);
+    if (banned) return { ok: false, field: "name", message: bannedNameMessage(banned) };
+    const limit = claimAccountAction(db, { userId: id, action: "rename", now });
+    if (!limit.ok) return { ok: false, message: limit.message };
+    db.update(users).set({ name }).where(eq(users.id, id)).run();
+    return { ok: true };
+  });
 }
 
 export function updateUserPassword({ id, passwordHash }: { id: string; passwordHash: string }): void {

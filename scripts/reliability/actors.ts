@@ -1,6 +1,6 @@
 /**
  * The cast for the forgery and authorisation items: two readers with a
- * comment each, a moderator, an admin, one comment held for review and one
+ * comment each, a moderator, an admin, two comments held for review and one
  * reported, and every server-action form each of them can reach.
  */
 import type { Context } from "./support/context";
@@ -42,6 +42,7 @@ export async function castAndForms(ctx: Context, tag: string): Promise<Cast> {
     [reader, `${tag}: the reader's own comment.`],
     [other, `${tag}: another reader's comment.`],
     [held, `${tag}: a comment held for review.`],
+    [held, `${tag}: a second comment held for review.`],
     [other, `${tag}: a reported comment.`],
   ] as const) {
     const res = await postComment(await commentForm(base, article.slug, user.cookie), user.cookie, text);
@@ -50,11 +51,14 @@ export async function castAndForms(ctx: Context, tag: string): Promise<Cast> {
   const readerComment = latestCommentId(ctx, reader.id);
   const otherComment = data.commentsBy(other.id)[0]!.id;
   const reported = latestCommentId(ctx, other.id);
-  // Held for review and reported, as the moderation rules would have left them.
-  data.raw
-    .prepare("UPDATE comments SET status = 'pending', status_reason = 'Held by the reliability suite' WHERE id = ?")
-    .run(latestCommentId(ctx, held.id));
-  data.raw.prepare("UPDATE articles SET comment_count = comment_count - 1 WHERE id = ?").run(article.id);
+  // Held for review and reported, as the moderation rules would have left them. Two held comments, so
+  // a control of the single decision still leaves one for the bulk decision's control.
+  for (const { id } of data.commentsBy(held.id)) {
+    data.raw
+      .prepare("UPDATE comments SET status = 'pending', status_reason = 'Held by the reliability suite' WHERE id = ?")
+      .run(id);
+    data.raw.prepare("UPDATE articles SET comment_count = comment_count - 1 WHERE id = ?").run(article.id);
+  }
   data.raw
     .prepare(
       "INSERT INTO comment_reports (user_id, comment_id, reason, note, created_at) VALUES (?, ?, 'spam', 'suite', ?)",

@@ -3,7 +3,10 @@
  * URL and on a public page's URL), a moderator replays the admin-only ones,
  * a reader edits and deletes another reader's comment by id, and users who
  * were banned, suspended or demoted after their session token was issued try
- * to post and to moderate. All refused; the database unchanged.
+ * to post and to moderate. All refused; the database unchanged. Then positive
+ * controls: each kind of refused request is sent again by someone who may
+ * (the form's staff owner, the comment's author, the reader in good
+ * standing), and must change the database, or the item fails.
  */
 import { castAndForms, type Owned } from "./actors";
 import type { Context } from "./support/context";
@@ -25,17 +28,36 @@ export async function authorisation(ctx: Context): Promise<Report> {
   const statuses = new Map<number, number>();
   const serverErrors: string[] = [];
 
+  /**
+   * Positive controls: for each kind of refused request, the same request by
+   * the rightful user, sent once every refusal is done (and every role and
+   * status put back). Each must change the database, or a refusal may only
+   * have meant that the request could not have acted anyway.
+   */
+  type Control = {
+    description: string;
+    target: { pageUrl: string; form: Form };
+    as: User;
+    set: Record<string, string>;
+  };
+  const controls = new Map<string, Control>();
+
   async function attempt(
     description: string,
     target: { pageUrl: string; form: Form },
     as: User,
     url = target.pageUrl,
     set?: Record<string, string>,
+    rightful?: { key: string; as: User },
   ) {
+    const values = set ?? plausibleValues(target.form, as.password, `authz ${attempts}`);
+    if (rightful && !controls.has(rightful.key)) {
+      controls.set(rightful.key, { description, target, as: rightful.as, set: values });
+    }
     const before = ctx.data.fingerprint();
     const res = await submitForm(url, target.form, {
       cookie: as.cookie,
-      set: set ?? plausibleValues(target.form, as.password, `authz ${attempts}`),
+      set: values,
       button: target.form.buttons[0]?.text,
     });
     attempts++;
@@ -53,12 +75,22 @@ export async function authorisation(ctx: Context): Promise<Report> {
   report.check(staff.length >= 5, `only ${staff.length} staff forms found`);
 
   // A reader replays every staff action, on the staff URL and on a public URL.
+  const staffKey = (f: Owned) => `staff|${f.actionId}|${new URL(f.pageUrl).pathname}|${f.label}`;
+  const byOwner = (f: Owned) => ({ key: staffKey(f), as: f.owner });
   for (const f of staff) {
-    await attempt(`reader replays "${f.label}" on ${new URL(f.pageUrl).pathname}`, f, cast.reader);
+    await attempt(
+      `reader replays "${f.label}" on ${new URL(f.pageUrl).pathname}`,
+      f,
+      cast.reader,
+      f.pageUrl,
+      undefined,
+      byOwner(f),
+    );
     await attempt(`reader replays "${f.label}" on the article page`, f, cast.reader, articleUrl);
   }
   // A moderator replays the admin-only ones.
-  for (const f of adminOnly) await attempt(`moderator replays "${f.label}"`, f, cast.moderator);
+  for (const f of adminOnly)
+    await attempt(`moderator replays "${f.label}"`, f, cast.moderator, f.pageUrl, undefined, byOwner(f));
 
   // Another reader's comment: the other's own Edit/Delete forms replayed by the reader.
   const otherForms = (await castFormsFor(ctx, cast.slug, cast.other)).filter((f) =>
@@ -68,7 +100,14 @@ export async function authorisation(ctx: Context): Promise<Report> {
     otherForms.some((f) => f.label === "Save"),
     "no Edit form found on the other reader's comment",
   );
-  for (const f of otherForms) await attempt(`reader replays the other reader's "${f.label}"`, f, cast.reader);
+  // Controls: the other reader edits (each edit form), and deletes once (a comment is deleted only once).
+  const ownKey = (label: string, id: string) => (label === "Save" ? `edit|${id}` : "delete");
+  for (const f of otherForms) {
+    await attempt(`reader replays the other reader's "${f.label}"`, f, cast.reader, f.pageUrl, undefined, {
+      key: ownKey(f.label, `${f.actionId}|${f.pageUrl}`),
+      as: cast.other,
+    });
+  }
 
   // The reader's own Edit/Delete forms pointed at the other's comment id.
   const own = cast.forms.filter((f) => !f.staff && /^(Save|Confirm delete|Delete)$/.test(f.label));
@@ -81,6 +120,10 @@ export async function authorisation(ctx: Context): Promise<Report> {
         `reader's own "${f.label}" retargeted to comment ${cast.otherComment}`,
         { ...f, form: retarget },
         cast.reader,
+        f.pageUrl,
+        undefined,
+        // The same retargeted request, sent by the comment's author, acts.
+        { key: ownKey(f.label, `retargeted|${f.actionId}|${f.pageUrl}`), as: cast.other },
       );
   }
   report.check(
@@ -99,11 +142,16 @@ export async function authorisation(ctx: Context): Promise<Report> {
     if (unchanged) refused++;
     report.check(unchanged, `a ${status} reader posted (status ${res.status})`);
     report.check(res.status < 500, `a ${status} reader's post answered ${res.status}`);
-    for (const f of cast.forms.filter((f) => !f.staff && /^(Like|Send report)$/.test(f.label))) {
-      await attempt(`a ${status} reader's "${f.label}"`, f, cast.reader);
+    for (const f of cast.forms.filter((f) => !f.staff && /^(♡ Like|Like|Send report)$/.test(f.label))) {
+      await attempt(`a ${status} reader's "${f.label}"`, f, cast.reader, f.pageUrl, undefined, {
+        key: `reader|${f.label}`,
+        as: cast.reader,
+      });
     }
   }
   ctx.data.setUser(cast.reader.id, { status: "active" });
+  const standingForms = cast.forms.filter((f) => !f.staff && /^(♡ Like|Like|Send report)$/.test(f.label)).length;
+  report.check(standingForms >= 2, `a suspended reader's Like and Send report: ${standingForms} forms found`);
 
   // A moderator demoted to reader, and a banned moderator, replay moderation.
   const moderation = staff.filter((f) => !ADMIN_ONLY.test(f.label) && f.owner.id === cast.moderator.id);
@@ -115,6 +163,52 @@ export async function authorisation(ctx: Context): Promise<Report> {
   ctx.data.setUser(bannedAdmin.id, { role: "reader" });
   for (const f of adminOnly) await attempt(`demoted admin replays "${f.label}"`, f, bannedAdmin);
 
+  // Positive controls, with every role and status as it was: first the reader's own post, like and
+  // report; then the other reader's edits and delete; then the staff decisions, single ones before
+  // the bulk one (so each still finds a held comment) and closing the article last.
+  ctx.data.setUser(cast.moderator.id, { role: "moderator", status: "active" });
+  ctx.data.setUser(bannedAdmin.id, { role: "admin", status: "active" });
+  let controlsActed = 0;
+  const noEffect: string[] = [];
+  {
+    const before = ctx.data.fingerprint();
+    const res = await postComment(cf, cast.reader.cookie, `Posting in good standing.`);
+    const acted = ctx.data.fingerprint() !== before && res.acknowledged;
+    if (acted) controlsActed++;
+    else noEffect.push(`the reader's post (${res.status} ${res.alert ?? ""})`);
+    report.check(acted, `control: the reader in good standing could not post (status ${res.status}: ${res.alert})`);
+  }
+  const rank = (key: string) =>
+    key.startsWith("reader|")
+      ? 0
+      : key.startsWith("edit|")
+        ? 1
+        : key === "delete"
+          ? 2
+          : /selected/.test(key)
+            ? 4
+            : /Close comments/.test(key)
+              ? 5
+              : 3;
+  const ordered = [...controls].sort(([a], [b]) => rank(a) - rank(b));
+  for (const [, control] of ordered) {
+    const before = ctx.data.fingerprint();
+    const res = await submitForm(control.target.pageUrl, control.target.form, {
+      cookie: control.as.cookie,
+      set: control.set,
+      button: control.target.form.buttons[0]?.text,
+    });
+    const acted = ctx.data.fingerprint() !== before;
+    if (acted) controlsActed++;
+    else noEffect.push(`${control.description} (${res.status})`);
+    report.check(
+      acted,
+      `control: ${control.description}, sent by ${control.as.name} (who may), changed nothing (status ${res.status})`,
+    );
+    report.check(res.status < 500, `control: ${control.description} by ${control.as.name} answered ${res.status}`);
+  }
+  report.check(controls.size >= staff.length, `only ${controls.size} controls for ${staff.length} staff forms`);
+
   if (serverErrors.length) report.figure(`answered 5xx (refused, nothing written): ${serverErrors.join("; ")}`);
   report.figure(`staff forms: ${staff.map((f) => `${f.label} (${new URL(f.pageUrl).pathname})`).join(" | ")}`);
   report.figure(
@@ -122,6 +216,9 @@ export async function authorisation(ctx: Context): Promise<Report> {
   );
   report.figure(
     `${attempts} unauthorised requests, ${refused} refused with the database unchanged; statuses ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(", ")}`,
+  );
+  report.figure(
+    `positive controls (the same requests by someone who may): ${controlsActed}/${controls.size + 1} acted${noEffect.length ? `; no effect: ${noEffect.join("; ")}` : ""}`,
   );
   return report;
 }

@@ -3,8 +3,10 @@
  * cookie but `Origin: https://evil.example`, with `Origin: null`, and from a
  * page on another origin (a second local port) that auto-submits a copy of
  * the form in Chromium. Nothing may be written. The same request from the
- * site's own origin is then sent as a control, to show the forged ones were
- * otherwise complete.
+ * site's own origin, by the form's owner, is then sent as a positive control:
+ * it must act (write, or set the session cookie), or the item fails, since a
+ * forgery refused only because the request was incomplete proves nothing.
+ * Sign-out and account deletion are controlled last.
  *
  * The attacking page is on 127.0.0.1 too, another port: a different origin but
  * the same site, so the SameSite=Lax session cookie IS sent with its POST —
@@ -61,6 +63,31 @@ export async function forgery(ctx: Context): Promise<Report> {
   const evilOrigin = `http://127.0.0.1:${ctx.ports.evil}`;
   const browser = await ctx.browser();
 
+  const destructive: { target: Owned; set: Record<string, string>; button: string | undefined; name: string }[] = [];
+
+  /** The same request from the site's own origin, by the form's owner: it must act, or the forgeries proved nothing. */
+  async function control(target: Owned, set: Record<string, string>, button: string | undefined, name: string) {
+    controlsTried++;
+    const before = ctx.data.fingerprint();
+    const res = await submitForm(target.pageUrl, target.form, { cookie: target.owner.cookie, set, button });
+    // Signing in acts by setting the session cookie (a failed attempt is recorded too, so the
+    // database changing is not enough); signing out by clearing it.
+    const cookies = res.setCookies.filter((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    const acted =
+      target.label === "Sign in"
+        ? cookies.some((c) => !c.startsWith(`${SESSION_COOKIE}=;`))
+        : target.label === "Sign out"
+          ? cookies.length > 0
+          : ctx.data.fingerprint() !== before;
+    if (acted) controlsWrote++;
+    else {
+      const alert = /role="alert"[^>]*>([\s\S]*?)<\//.exec(res.body)?.[1]?.replace(/<[^>]+>/g, "");
+      controlNoEffect.push(`${name} (${res.status}${alert ? `: ${alert.slice(0, 80)}` : ""})`);
+    }
+    report.check(acted, `control: ${name} from the site itself, by its owner, had no effect (status ${res.status})`);
+    report.check(res.status < 500, `${name} from the site itself answered ${res.status}`);
+  }
+
   let forged = 0;
   let blocked = 0;
   let controlsWrote = 0;
@@ -78,6 +105,9 @@ export async function forgery(ctx: Context): Promise<Report> {
     const set = valuesFor(target, cast.reader, i);
     const button = target.form.buttons[0]?.text;
     const name = `${target.label} on ${new URL(target.pageUrl).pathname}`;
+    // An earlier control (Change password) changed the victim's password: the forged sign-ins and
+    // their control carry the right one, so only the Origin check can refuse them.
+    if (target.label === "Sign in") await ctx.data.setPassword(cast.reader.id, cast.reader.password);
 
     for (const origin of ["https://evil.example", "null"]) {
       const before = ctx.data.fingerprint();
@@ -123,22 +153,26 @@ export async function forgery(ctx: Context): Promise<Report> {
       await context.close();
     }
 
-    // Control: the same request from the site itself does act (except where acting would end the test).
-    if (!target.destructive) {
-      controlsTried++;
-      const before = ctx.data.fingerprint();
-      const res = await submitForm(target.pageUrl, target.form, { cookie: target.owner.cookie, set, button });
-      // Signing in writes nothing to the database; it sets the session cookie.
-      const signedIn = target.label === "Sign in" && res.setCookies.some((c) => c.startsWith(`${SESSION_COOKIE}=`));
-      if (ctx.data.fingerprint() !== before || signedIn) controlsWrote++;
-      else {
-        const alert = /role="alert"[^>]*>([\s\S]*?)<\//.exec(res.body)?.[1]?.replace(/<[^>]+>/g, "");
-        controlNoEffect.push(`${name} (${res.status}${alert ? `: ${alert.slice(0, 80)}` : ""})`);
-      }
-      report.check(res.status < 500, `${name} from the site itself answered ${res.status}`);
-    }
+    // Control: the same request from the site itself does act (destructive ones at the end).
+    if (target.destructive) destructive.push({ target, set, button, name });
+    else await control(target, set, button, name);
   }
   evil.close();
+
+  // The destructive controls last: signing out (clears the cookie), then deleting the account.
+  const signOut = destructive.find((d) => d.target.label === "Sign out");
+  const deleteAccount = destructive.find((d) => d.target.label === "Delete my account");
+  if (report.check(signOut !== undefined, "no Sign out form to control")) {
+    await control(signOut!.target, signOut!.set, signOut!.button, signOut!.name);
+  }
+  if (report.check(deleteAccount !== undefined, "no Delete my account form to control")) {
+    const { target, set, button, name } = deleteAccount!;
+    // Earlier controls changed the password: the owner confirms with the one the account has now.
+    const password = `control passphrase ${Date.now()}`;
+    await ctx.data.setPassword(target.owner.id, password);
+    const field = target.form.textFields.find((n) => /password/i.test(n)) ?? "password";
+    await control(target, { ...set, [field]: password }, button, name);
+  }
 
   report.figure(
     `${cast.forms.length} action forms (${actionIds.size} distinct server actions) × 3 forgeries = ${forged} forged requests; blocked ${blocked}, wrote ${forged - blocked}`,

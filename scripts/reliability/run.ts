@@ -15,6 +15,7 @@ import { authorisation } from "./authorisation";
 import { badInput } from "./bad-input";
 import { concurrency } from "./concurrency";
 import { signinRace } from "./signin-race";
+import { likeBurst } from "./like-burst";
 import { cookies } from "./cookies";
 import { crash } from "./crash";
 import { forgery } from "./forgery";
@@ -60,6 +61,7 @@ const ITEMS: Item[] = [
   { name: "backup", run: backupUnderLoad },
   { name: "crash", run: crash },
   { name: "signin-race", run: signinRace },
+  { name: "like-burst", run: likeBurst },
 ];
 
 async function main(): Promise<number> {

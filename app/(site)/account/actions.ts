@@ -9,7 +9,7 @@ import {
   deleteUserAccount,
   getPasswordHashById,
   listArticleSlugsCommentedBy,
-  updateUserName,
+  renameUser,
   updateUserPassword,
 } from "@/db/queries/users";
 import {
@@ -20,6 +20,7 @@ import {
   type FieldErrors,
 } from "@/lib/account-rules";
 import { hashPassword, verifyPasswordOrDummy } from "@/lib/passwords";
+import { canRename } from "@/lib/permissions";
 
 export type AccountFormState = {
   ok: boolean;
@@ -41,9 +42,18 @@ function revalidateCommentedArticles(authorId: string): void {
 export async function updateNameAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const viewer = await requireUser({ callbackUrl: "/account" });
   const raw = text(formData, "name");
+  const values = { name: raw };
+  // Suspended and banned readers cannot rename (checked again, with the limits, in the write).
+  const allowed = canRename(viewer, new Date());
+  if (!allowed.ok) return { ok: false, message: allowed.message, values };
   const parsed = UpdateNameSchema.safeParse({ name: raw });
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values: { name: raw } };
-  updateUserName({ id: viewer.id, name: parsed.data.name });
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
+  const renamed = renameUser({ id: viewer.id, name: parsed.data.name });
+  if (!renamed.ok) {
+    return renamed.field
+      ? { ok: false, errors: { [renamed.field]: renamed.message }, values }
+      : { ok: false, message: renamed.message, values };
+  }
   revalidateCommentedArticles(viewer.id);
   revalidatePath("/account");
   return { ok: true, message: "Display name updated.", values: { name: parsed.data.name } };

@@ -57,9 +57,22 @@ export function linksNamed(html: string, texts: string[], base: string): string[
   return [...new Set(out)];
 }
 
-/** Values a real person would type, so a legitimate submission of the form does something. */
+/** Site-wide choices other items rely on (pre-moderation "off"): left as they are. */
+const KEEP_CHOICES = new Set(["premoderation"]);
+
+/**
+ * Values a real person would type, so a legitimate submission of the form
+ * does something: text changed, and another option picked in each radio
+ * group and select (a control that re-saves the current choice proves nothing).
+ */
 export function plausibleValues(form: Form, password: string, stamp: string): Record<string, string> {
   const set: Record<string, string> = {};
+  for (const [name, options] of Object.entries(form.choices)) {
+    if (KEEP_CHOICES.has(name)) continue;
+    const current = String(form.fields.find((f) => f.name === name)?.value ?? "");
+    const other = options.find((o) => o !== current);
+    if (other !== undefined) set[name] = other;
+  }
   for (const name of form.textFields) {
     const current = String(form.fields.find((f) => f.name === name)?.value ?? "");
     if (/current/i.test(name)) set[name] = password;

@@ -108,6 +108,12 @@ export class Data {
     return { id: Number(info.lastInsertRowid), slug, title: t };
   }
 
+  /** Gives the account a known password again (after a control changed it). */
+  async setPassword(userId: string, password: string): Promise<void> {
+    const hash = await hashPasswordWithCost(password, 10);
+    this.raw.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(hash, userId);
+  }
+
   setUser(userId: string, changes: { role?: string; status?: string }): void {
     if (changes.role) this.raw.prepare("UPDATE users SET role = ? WHERE id = ?").run(changes.role, userId);
     if (changes.status) {

@@ -17,6 +17,8 @@ export type Form = {
   buttons: { text: string; name?: string; value?: string }[];
   /** Names of textareas and text-like inputs, in order. */
   textFields: string[];
+  /** Radio groups and selects: every value a person could pick, by field name. */
+  choices: Record<string, string[]>;
   /** Visible text of the whole form (labels, legends, buttons). */
   text: string;
   hasAction: boolean;
@@ -57,6 +59,7 @@ export function parseForms(html: string): Form[] {
     const inner = m[1]!;
     const fields: Field[] = [];
     const textFields: string[] = [];
+    const choices: Record<string, string[]> = {};
     const buttons: Form["buttons"] = [];
     const re =
       /<input\b[^>]*>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea>|<select\b[^>]*>([\s\S]*?)<\/select>|<button\b[^>]*>([\s\S]*?)<\/button>/gi;
@@ -70,6 +73,7 @@ export function parseForms(html: string): Form[] {
           buttons.push({ text: a.value ?? "", name: a.name, value: a.value ?? "" });
           continue;
         }
+        if (type === "radio" && !("disabled" in a)) (choices[a.name] ??= []).push(a.value ?? "on");
         if ((type === "checkbox" || type === "radio") && !("checked" in a)) continue;
         if ("disabled" in a) continue;
         fields.push({ name: a.name, value: a.value ?? (type === "checkbox" || type === "radio" ? "on" : "") });
@@ -84,6 +88,7 @@ export function parseForms(html: string): Form[] {
         const a = attrs(tag.slice(0, tag.indexOf(">") + 1));
         if (!a.name) continue;
         const options = [...c[3]!.matchAll(/<option\b[^>]*>/gi)].map((o) => attrs(o[0]));
+        choices[a.name] = options.map((o) => o.value ?? "");
         const chosen = options.find((o) => "selected" in o) ?? options[0];
         if (chosen) fields.push({ name: a.name, value: chosen.value ?? "" });
       } else {
@@ -108,6 +113,7 @@ export function parseForms(html: string): Form[] {
       fields,
       buttons,
       textFields,
+      choices,
       text: textOf(inner),
       hasAction:
         fields.some((f) => f.name.startsWith("$ACTION_")) || buttons.some((b) => b.name?.startsWith("$ACTION_")),

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { requireUser } from "@/app/_lib/guards";
-import { revalidateArticle, revalidateFronts } from "@/app/_lib/revalidate";
+import { revalidateArticle, revalidateArticleCounts, revalidateFronts } from "@/app/_lib/revalidate";
 import { getArticleBySlug } from "@/db/queries/articles";
 import {
   articleOfComment,
@@ -197,7 +197,8 @@ export async function toggleLike(_prev: LikeState, formData: FormData): Promise<
 
   const result = toggleLikeRow({ commentId: comment.id, userId: user.id });
   if (!result.ok) return { ok: false, message: result.message };
-  revalidateArticle(comment.articleSlug);
+  // Only counts changed: a burst of likes shares its expiries (app/_lib/revalidate.ts).
+  revalidateArticleCounts(comment.articleSlug);
   if (!parsed.data.js) {
     redirect(articleViewHref(comment.articleSlug, viewFrom(parsed.data.returnTo), `comment-${comment.id}`));
   }
