@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { commentOfArticle } from "@/db/queries/permalinks";
 import { canonicalArticleView, encodeViewSegment, parseArticleView, type CursorComment } from "@/lib/article-view";
-import { exceedsBodyLimit } from "@/lib/body-limit";
+import { BODY_LIMIT_BYTES, bodyLimitMessage, exceedsBodyLimit } from "@/lib/body-limit";
 import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "@/lib/cache-control";
 
 /**
@@ -65,7 +65,7 @@ export function cachedPathFor(
 export function proxy(request: NextRequest) {
   // Over the 1 MB server-action limit: say so before reading the body (Next itself would answer 500).
   if (exceedsBodyLimit(request.headers.get("content-length"))) {
-    return new NextResponse("Request body too large: the limit is 1 MB.\n", {
+    return new NextResponse(bodyLimitMessage(BODY_LIMIT_BYTES), {
       status: 413,
       headers: { "content-type": "text/plain; charset=utf-8", connection: "close" },
     });

@@ -10,15 +10,26 @@
  * is capped by Next at 50 MB), so a cap keeps the process near its working set
  * at little CPU cost (measured: DECISIONS.md, "Speed"). An operator's own
  * NODE_OPTIONS setting for the heap wins.
+ *
+ * Every request body is limited to 1 MB on the socket, chunked or not, by a
+ * preload (scripts/body-limit.mjs): 413 while it streams in, before Next
+ * reads any of it.
  */
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const OLD_SPACE_MB = 160;
 
+/** The body-limit preload, as a file URL (no spaces, whatever the folder's name). */
+export const BODY_LIMIT_PRELOAD = pathToFileURL(
+  path.join(path.dirname(fileURLToPath(import.meta.url)), "body-limit-preload.mjs"),
+).href;
+
 /** The flags to put before the script on the node command line. */
 export function serverNodeFlags(env = process.env) {
-  return /--max-old-space-size/.test(env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${OLD_SPACE_MB}`];
+  const heap = /--max-old-space-size/.test(env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${OLD_SPACE_MB}`];
+  return [...heap, `--import=${BODY_LIMIT_PRELOAD}`];
 }
 
 /**

@@ -16,7 +16,8 @@ import { actionIdOf } from "./support/actions";
 import { fieldsFor, formWithButton, type Form } from "./support/forms";
 import { request } from "./support/http";
 import { Report } from "./support/report";
-import { getPage } from "./support/site";
+import { AUTH_BODY_LIMIT_BYTES } from "@/lib/body-limit";
+import { commentForm, getPage, postComment } from "./support/site";
 import { randomBytes } from "node:crypto";
 
 const MB = 1024 * 1024;
@@ -28,6 +29,7 @@ const FILL = Buffer.alloc(64 * 1024, "a");
 
 export type StreamResult = {
   status: number | null;
+  headers: http.IncomingHttpHeaders;
   /** Body bytes written before the answer came (or the connection ended). */
   sentBeforeAnswer: number;
   error: string | null;
@@ -55,11 +57,18 @@ export function streamPost(
     let answered = false;
     let settled = false;
     let status: number | null = null;
+    let answerHeaders: http.IncomingHttpHeaders = {};
     let sentBeforeAnswer = 0;
     const finish = (error: string | null) => {
       if (settled) return;
       settled = true;
-      resolve({ status, sentBeforeAnswer: answered ? sentBeforeAnswer : sent, error, ms: Date.now() - t0 });
+      resolve({
+        status,
+        headers: answerHeaders,
+        sentBeforeAnswer: answered ? sentBeforeAnswer : sent,
+        error,
+        ms: Date.now() - t0,
+      });
     };
     const req = http.request(
       {
@@ -74,6 +83,7 @@ export function streamPost(
       (res) => {
         answered = true;
         status = res.statusCode ?? null;
+        answerHeaders = res.headers;
         sentBeforeAnswer = sent;
         res.resume();
         res.on("end", () => {
@@ -244,7 +254,48 @@ export async function bodyLimits(ctx: Context): Promise<Report> {
     lines.push(`${target.name}: ${results.join("; ")}`);
     if (!report.check(!ctx.server.exited(), `the server exited during ${target.name}`)) break;
   }
+  // The Auth.js route's own, smaller limit: refused by the route while it reads.
+  if (!ctx.server.exited()) {
+    const own = await streamPost(targets[0]!.url, { ...targets[0]!, total: AUTH_BODY_LIMIT_BYTES + 1 });
+    total++;
+    if (own.status === 413) refused++;
+    report.check(own.status === 413, `Auth.js callback, its own limit + 1 chunked: ${own.status ?? own.error}`);
+    lines.push(
+      `Auth.js credentials callback, ${AUTH_BODY_LIMIT_BYTES / 1024} KB + 1 (its own limit) → ${own.status ?? "none"}`,
+    );
+  }
   report.check(ctx.data.fingerprint() === before, "the database changed: an oversized request was acted on");
+
+  // Positive controls: the same routes still take a body within their limit, chunked.
+  const csrf = await request(`${ctx.base}/api/auth/csrf`);
+  const csrfToken = (JSON.parse(csrf.body) as { csrfToken?: string }).csrfToken ?? "";
+  const csrfCookie = csrf.setCookies.map((c) => c.split(";")[0]).join("; ");
+  const signin = Buffer.from(
+    new URLSearchParams({
+      csrfToken,
+      email: reader.email,
+      password: reader.password,
+      callbackUrl: ctx.base,
+    }).toString(),
+  );
+  const signedIn = await streamPost(`${ctx.base}/api/auth/callback/credentials`, {
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: ctx.base, cookie: csrfCookie },
+    prefix: signin,
+    suffix: Buffer.alloc(0),
+    total: signin.length,
+  });
+  const session = [signedIn.headers["set-cookie"] ?? []].flat().some((c) => /session-token=/.test(c));
+  report.check(
+    signedIn.status === 302 && session,
+    `a chunked sign-in within the limit to the Auth.js callback: ${signedIn.status ?? signedIn.error} to ${signedIn.headers.location}, session cookie ${session}`,
+  );
+  const cf = await commentForm(ctx.base, article.slug, reader.cookie);
+  const posted = await postComment(cf, reader.cookie, "A comment of ordinary size, after the oversized ones.");
+  const stored = ctx.data.commentsBy(reader.id).length === 1;
+  report.check(posted.acknowledged && stored, `an ordinary comment was not taken (status ${posted.status})`);
+  lines.push(
+    `controls within the limit: chunked sign-in through the Auth.js callback → ${signedIn.status} (session cookie: ${session}); comment post → ${posted.status} (stored: ${stored})`,
+  );
 
   let alive = 0;
   try {
