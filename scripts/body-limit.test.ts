@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import http from "node:http";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import nextConfig from "@/next.config";
 import { BODY_LIMIT_BYTES as PROXY_LIMIT } from "@/lib/body-limit";
 import { BODY_LIMIT_BYTES, declaredOver, hasBody, holdUntilComplete } from "./body-limit.mjs";
-import { BODY_LIMIT_PRELOAD, serverNodeFlags } from "./server-launch.mjs";
+import { bodyLimitPreload, serverNodeFlags } from "./server-launch.mjs";
+
+const BODY_LIMIT_PRELOAD = bodyLimitPreload(path.resolve(__dirname, ".."));
 
 type Answer = { status: number; body: string; sent: number };
 
@@ -82,10 +85,16 @@ describe("the body limit's rules", () => {
   });
 
   it("is on the command line of every server the launcher starts", () => {
-    expect(serverNodeFlags({} as NodeJS.ProcessEnv)).toContain(`--import=${BODY_LIMIT_PRELOAD}`);
-    expect(serverNodeFlags({ NODE_OPTIONS: "--max-old-space-size=512" } as unknown as NodeJS.ProcessEnv)).toEqual([
+    expect(BODY_LIMIT_PRELOAD).toMatch(/^file:\/\/.*\/scripts\/body-limit-preload\.mjs$/);
+    expect(serverNodeFlags({} as NodeJS.ProcessEnv, path.resolve(__dirname, ".."))).toContain(
       `--import=${BODY_LIMIT_PRELOAD}`,
-    ]);
+    );
+    expect(
+      serverNodeFlags(
+        { NODE_OPTIONS: "--max-old-space-size=512" } as unknown as NodeJS.ProcessEnv,
+        path.resolve(__dirname, ".."),
+      ),
+    ).toEqual([`--import=${BODY_LIMIT_PRELOAD}`]);
   });
 });
 

@@ -17,19 +17,24 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 
 export const OLD_SPACE_MB = 160;
 
-/** The body-limit preload, as a file URL (no spaces, whatever the folder's name). */
-export const BODY_LIMIT_PRELOAD = pathToFileURL(
-  path.join(path.dirname(fileURLToPath(import.meta.url)), "body-limit-preload.mjs"),
-).href;
+/**
+ * The body-limit preload of the checkout at `root`, as a file URL (no spaces,
+ * whatever the folder's name). `root` defaults to the working directory, where
+ * the servers run; no `import.meta` here, as Playwright loads this file as
+ * CommonJS for its config.
+ */
+export function bodyLimitPreload(root = process.cwd()) {
+  return pathToFileURL(path.join(root, "scripts", "body-limit-preload.mjs")).href;
+}
 
-/** The flags to put before the script on the node command line. */
-export function serverNodeFlags(env = process.env) {
+/** The flags to put before the script on the node command line (`root`: the checkout, see bodyLimitPreload). */
+export function serverNodeFlags(env = process.env, root = process.cwd()) {
   const heap = /--max-old-space-size/.test(env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${OLD_SPACE_MB}`];
-  return [...heap, `--import=${BODY_LIMIT_PRELOAD}`];
+  return [...heap, `--import=${bodyLimitPreload(root)}`];
 }
 
 /**
