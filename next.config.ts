@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { hstsHeader, securityHeaders } from "./lib/security-headers";
 import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "./lib/cache-control";
@@ -5,6 +6,9 @@ import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "./lib/ca
 const nextConfig: NextConfig = {
   // Lets several builds (tests, benchmarks) live side by side when asked.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // Next's route cache, except that a 404 page is never stored as a new entry:
+  // made-up slugs and sections must not grow the cache on disk (issue 12).
+  cacheHandler: path.join(process.cwd(), "cache-handler.mjs"),
   poweredByHeader: false,
   // Next hashes every HTML response in JavaScript to make an ETag: a quarter of
   // the CPU of serving a cached 100 KB article (profiled). Shared caches in front

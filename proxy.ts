@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isCommentOnArticle } from "@/db/queries/permalinks";
-import { DEFAULT_VIEW, encodeViewSegment, parseArticleView } from "@/lib/article-view";
-import { exceedsBodyLimit } from "@/lib/body-limit";
+import { commentOfArticle } from "@/db/queries/permalinks";
+import { canonicalArticleView, encodeViewSegment, parseArticleView, type CursorComment } from "@/lib/article-view";
+import { BODY_LIMIT_BYTES, bodyLimitMessage, exceedsBodyLimit } from "@/lib/body-limit";
 import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "@/lib/cache-control";
 
 /**
@@ -26,14 +26,17 @@ function hasSession(request: NextRequest): boolean {
 
 /**
  * The cached twin's path for a public path, or null when the path has none.
- * A permalink view (`?c=<id>`) is reduced to the comment alone, and to the
- * default view when `commentExists` says there is no such comment, so that
- * permalinks add at most one cache entry per existing comment.
+ * An article's comment view is reduced to its canonical form
+ * (`canonicalArticleView`: a cursor, thread or permalink must name a comment
+ * of that article, and a cursor is rebuilt as the page emits it), so crafted
+ * query strings add no cache entries beyond a few per existing comment.
+ * Unknown slugs, sections and pages past the last render a 404, which the
+ * route cache does not keep (cache-handler.mjs).
  */
 export function cachedPathFor(
   pathname: string,
   searchParams: URLSearchParams,
-  commentExists: (slug: string, commentId: number) => boolean,
+  commentOfArticle: (slug: string, commentId: number) => CursorComment | null,
 ): string | null {
   if (pathname === "/") return "/cached/front/1";
   const section = /^\/sections\/([^/]+)\/?$/.exec(pathname);
@@ -45,8 +48,15 @@ export function cachedPathFor(
   const article = /^\/articles\/([^/]+)\/?$/.exec(pathname);
   if (article) {
     let view = parseArticleView(searchParams);
-    if (view.c)
-      view = commentExists(decodeURIComponent(article[1]!), view.c) ? { ...DEFAULT_VIEW, c: view.c } : DEFAULT_VIEW;
+    if (view.c || view.thread || view.after) {
+      let slug: string;
+      try {
+        slug = decodeURIComponent(article[1]!);
+      } catch {
+        return null; // a malformed %-escape: Next answers 400 itself
+      }
+      view = canonicalArticleView(view, (id) => commentOfArticle(slug, id));
+    }
     return `/cached/articles/${article[1]}/${encodeURIComponent(encodeViewSegment(view))}`;
   }
   return null;
@@ -55,7 +65,7 @@ export function cachedPathFor(
 export function proxy(request: NextRequest) {
   // Over the 1 MB server-action limit: say so before reading the body (Next itself would answer 500).
   if (exceedsBodyLimit(request.headers.get("content-length"))) {
-    return new NextResponse("Request body too large: the limit is 1 MB.\n", {
+    return new NextResponse(bodyLimitMessage(BODY_LIMIT_BYTES), {
       status: 413,
       headers: { "content-type": "text/plain; charset=utf-8", connection: "close" },
     });
@@ -69,7 +79,7 @@ export function proxy(request: NextRequest) {
     return response;
   }
   if (!readOnly) return NextResponse.next();
-  const target = cachedPathFor(pathname, searchParams, (slug, commentId) => isCommentOnArticle({ commentId, slug }));
+  const target = cachedPathFor(pathname, searchParams, (slug, commentId) => commentOfArticle({ commentId, slug }));
   if (!target) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = target;
