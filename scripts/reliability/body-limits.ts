@@ -233,6 +233,7 @@ export async function bodyLimits(ctx: Context): Promise<Report> {
   });
 
   const before = ctx.data.fingerprint();
+  const peakBefore = peakRssMb(ctx.server.pid);
   const lines: string[] = [];
   let refused = 0;
   let total = 0;
@@ -305,9 +306,9 @@ export async function bodyLimits(ctx: Context): Promise<Report> {
   }
   report.check(alive === 200, `GET of an article after the oversized bodies answered ${alive || "nothing"}`);
   report.figure(
-    `${refused}/${total} oversized chunked bodies refused with 413; GET afterwards: ${alive || "no answer"}; server peak RSS ${
-      peakRssMb(ctx.server.pid) ?? "?"
-    } MB`,
+    `${refused}/${total} oversized chunked bodies refused with 413; GET afterwards: ${alive || "no answer"}; server's peak RSS since it started: ${
+      peakBefore ?? "?"
+    } MB before these requests, ${peakRssMb(ctx.server.pid) ?? "?"} MB after`,
   );
   for (const line of lines) report.figure(line);
   return report;
