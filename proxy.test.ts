@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { cachedPathFor } from "./proxy";
+import { NextRequest } from "next/server";
+import {
+  getRewrittenUrl,
+  isRewrite,
+  unstable_doesMiddlewareMatch,
+  unstable_getResponseFromNextConfig,
+} from "next/experimental/testing/server";
+import nextConfig from "./next.config";
+import { cachedPathFor, config, proxy } from "./proxy";
 import type { CursorComment } from "./lib/article-view";
+import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "./lib/cache-control";
+import { COMMENT_VIEW_PARAMS, PUBLIC_ROUTES, routePath, type PublicRoute } from "./lib/routing";
 
 /** Comments by article slug and id: top-level unless a parent is given. */
 type Known = Record<string, Record<number, Partial<CursorComment>>>;
@@ -105,5 +115,68 @@ describe("cachedPathFor: the cache-key rule for cursors and threads (issue 12, f
     }
     // 4 comments: at most 3 sorts x (1 + 4 cursors + 4 threads + their reply cursors) + 4 permalinks.
     expect(targets.size).toBeLessThanOrEqual(3 * (1 + 4 + 4 + 2) + 4);
+  });
+});
+
+describe("the routing table (lib/routing.ts) is what the server does", () => {
+  const origin = "http://localhost";
+  const example = {
+    front: { url: "/", params: {} },
+    section: { url: "/sections/science?page=2", params: { section: "science", page: "2" } },
+    article: { url: "/articles/x", params: { slug: "x" } },
+    articleCommentView: { url: "/articles/x?sort=top", params: { slug: "x", view: "sort%3Dtop" } },
+  } satisfies Record<keyof typeof PUBLIC_ROUTES, { url: string; params: Record<string, string> }>;
+
+  it("has an example for every row", () => {
+    expect(Object.keys(example).sort()).toEqual(Object.keys(PUBLIC_ROUTES).sort());
+  });
+
+  for (const [name, route] of Object.entries(PUBLIC_ROUTES) as [keyof typeof PUBLIC_ROUTES, PublicRoute][]) {
+    const { url, params } = example[name];
+
+    it(`${name}: an anonymous reader of ${url} is served ${route.anonymous} (by ${route.anonymousBy})`, async () => {
+      const configResponse = await unstable_getResponseFromNextConfig({ url: origin + url, nextConfig });
+      expect(isRewrite(configResponse)).toBe(false);
+      const proxyRuns = unstable_doesMiddlewareMatch({ config, url, nextConfig });
+      expect(proxyRuns).toBe(route.anonymousBy === "proxy.ts");
+      if (proxyRuns) {
+        const response = proxy(new NextRequest(origin + url));
+        expect(getRewrittenUrl(response)).toBe(origin + routePath(route.anonymous, params));
+        expect(response.headers.get("cache-control")).toBe(PUBLIC_CACHED_PAGE);
+      } else {
+        expect(routePath(route.anonymous, params)).toBe(new URL(url, origin).pathname);
+      }
+    });
+
+    for (const cookie of SESSION_COOKIE_NAMES) {
+      it(`${name}: a reader signed in with ${cookie} is served ${route.signedIn} (by ${route.signedInBy})`, async () => {
+        const cookies = { [cookie]: "a-session" };
+        const configResponse = await unstable_getResponseFromNextConfig({ url: origin + url, nextConfig, cookies });
+        const signedInPath = routePath(route.signedIn, params);
+        if (route.signedInBy === "next.config.ts") {
+          // The live page reads the comment view from the query string, which the rewrite keeps.
+          expect(new URL(getRewrittenUrl(configResponse) ?? "", origin).pathname).toBe(signedInPath);
+        } else {
+          expect(isRewrite(configResponse)).toBe(false);
+          expect(signedInPath).toBe(new URL(url, origin).pathname);
+        }
+        if (unstable_doesMiddlewareMatch({ config, url, nextConfig, cookies })) {
+          const response = proxy(new NextRequest(origin + url, { headers: { cookie: `${cookie}=a-session` } }));
+          expect(isRewrite(response)).toBe(false);
+          expect(response.headers.get("cache-control")).toBe(PRIVATE_PAGE);
+        }
+      });
+    }
+  }
+
+  it("the proxy's matcher names exactly the session cookies and comment-view parameters the code uses", () => {
+    const articleMatchers = config.matcher.filter(
+      (m): m is Exclude<(typeof config.matcher)[number], string> =>
+        typeof m !== "string" && m.source === PUBLIC_ROUTES.articleCommentView.url,
+    );
+    expect(articleMatchers.map((m) => m.has?.[0]?.key).sort()).toEqual([...COMMENT_VIEW_PARAMS].sort());
+    for (const matcher of articleMatchers) {
+      expect(matcher.missing?.map((m) => m.key).sort()).toEqual([...SESSION_COOKIE_NAMES].sort());
+    }
   });
 });

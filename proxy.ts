@@ -3,9 +3,11 @@ import { commentOfArticle } from "@/db/queries/permalinks";
 import { canonicalArticleView, encodeViewSegment, parseArticleView, type CursorComment } from "@/lib/article-view";
 import { BODY_LIMIT_BYTES, bodyLimitMessage, exceedsBodyLimit } from "@/lib/body-limit";
 import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "@/lib/cache-control";
+import { PUBLIC_ROUTES, routePath } from "@/lib/routing";
 
 /**
  * Anonymous readers are served cached pages; signed-in readers live ones.
+ * Which route serves which URL to whom is the table in lib/routing.ts.
  *
  * Article pages are routed without this function wherever a static rule can
  * do it (each proxy run costs CPU on the hottest URLs; see DECISIONS.md "Speed"):
@@ -38,12 +40,12 @@ export function cachedPathFor(
   searchParams: URLSearchParams,
   commentOfArticle: (slug: string, commentId: number) => CursorComment | null,
 ): string | null {
-  if (pathname === "/") return "/cached/front/1";
+  if (pathname === PUBLIC_ROUTES.front.url) return PUBLIC_ROUTES.front.anonymous;
   const section = /^\/sections\/([^/]+)\/?$/.exec(pathname);
   if (section) {
     const raw = searchParams.get("page");
     const page = raw && /^[1-9][0-9]{0,5}$/.test(raw) ? raw : "1";
-    return `/cached/sections/${section[1]}/${page}`;
+    return routePath(PUBLIC_ROUTES.section.anonymous, { section: section[1]!, page });
   }
   const article = /^\/articles\/([^/]+)\/?$/.exec(pathname);
   if (article) {
@@ -57,7 +59,10 @@ export function cachedPathFor(
       }
       view = canonicalArticleView(view, (id) => commentOfArticle(slug, id));
     }
-    return `/cached/articles/${article[1]}/${encodeURIComponent(encodeViewSegment(view))}`;
+    return routePath(PUBLIC_ROUTES.articleCommentView.anonymous, {
+      slug: article[1]!,
+      view: encodeURIComponent(encodeViewSegment(view)),
+    });
   }
   return null;
 }
