@@ -15,6 +15,7 @@ import { authorisation } from "./authorisation";
 import { badInput } from "./bad-input";
 import { concurrency } from "./concurrency";
 import { signinRace } from "./signin-race";
+import { spoofedAddress } from "./spoofed-address";
 import { cookies } from "./cookies";
 import { crash } from "./crash";
 import { forgery } from "./forgery";
@@ -60,6 +61,7 @@ const ITEMS: Item[] = [
   { name: "backup", run: backupUnderLoad },
   { name: "crash", run: crash },
   { name: "signin-race", run: signinRace },
+  { name: "spoofed-address", run: spoofedAddress },
 ];
 
 async function main(): Promise<number> {
@@ -81,7 +83,7 @@ async function main(): Promise<number> {
     secret,
     distDir,
     tmp,
-    ports: { crash: PORT + 1, evil: PORT + 2 },
+    ports: { crash: PORT + 1, evil: PORT + 2, proxied: PORT + 3 },
     browser: async () => (browser ??= await chromium.launch(LAUNCH)),
   };
 
