@@ -16,6 +16,7 @@ import { badInput } from "./bad-input";
 import { concurrency } from "./concurrency";
 import { signinRace } from "./signin-race";
 import { spoofedAddress } from "./spoofed-address";
+import { hashingLoad } from "./hashing-load";
 import { cookies } from "./cookies";
 import { crash } from "./crash";
 import { forgery } from "./forgery";
@@ -62,6 +63,7 @@ const ITEMS: Item[] = [
   { name: "crash", run: crash },
   { name: "signin-race", run: signinRace },
   { name: "spoofed-address", run: spoofedAddress },
+  { name: "hashing-load", run: hashingLoad },
 ];
 
 async function main(): Promise<number> {
