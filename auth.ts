@@ -18,7 +18,7 @@ import { claimSigninAttempt, markSigninSucceeded } from "@/db/queries/signin-att
 import { buildProviders } from "@/lib/auth-providers";
 import { normaliseEmail } from "@/lib/account-rules";
 import { verifyPasswordOrDummy } from "@/lib/passwords";
-import { clientIpFrom } from "@/lib/throttle";
+import { clientAddressOf } from "@/app/_lib/client-address";
 
 /** Too many failures: the sign-in action turns this into the "try again in N minutes" message. */
 export class SigninThrottled extends CredentialsSignin {
@@ -62,7 +62,7 @@ async function authorizeCredentials(credentials: Partial<Record<string, unknown>
   const email = typeof credentials.email === "string" ? normaliseEmail(credentials.email) : "";
   const password = typeof credentials.password === "string" ? credentials.password : "";
   if (!email || !password || email.length > 254 || password.length > 1000) return null;
-  const ip = clientIpFrom(request.headers);
+  const ip = clientAddressOf(request.headers);
   const now = new Date();
   const claim = claimSigninAttempt({ email, ip, now });
   if (claim.refused) throw new SigninThrottled();

@@ -9,7 +9,8 @@ import { fieldErrors, SignInSchema, SignUpSchema, type FieldErrors } from "@/lib
 import { enabledOAuthProviders } from "@/lib/auth-providers";
 import { hashPassword } from "@/lib/passwords";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
-import { clientIpFrom, decideThrottle, throttleMessage } from "@/lib/throttle";
+import { decideThrottle, throttleMessage } from "@/lib/throttle";
+import { clientAddressOf } from "@/app/_lib/client-address";
 
 /** State shared by the sign-in and sign-up forms; `values` never holds the password. */
 export type AuthFormState = {
@@ -67,7 +68,7 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
     return { ok: false, errors: fieldErrors(parsed.error), values: { email: rawEmail.trim() } };
   }
   const { email, password } = parsed.data;
-  const ip = clientIpFrom(await headers());
+  const ip = clientAddressOf(await headers());
   const refused = throttleState(email, ip);
   if (refused) return refused;
   return signInWithCredentials({ email, password }, redirectTo, ip);
@@ -81,7 +82,7 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
 
   const { name, email, password } = parsed.data;
-  const ip = clientIpFrom(await headers());
+  const ip = clientAddressOf(await headers());
   // Trying emails at sign-up tells which ones have accounts, as a failed sign-in
   // would: each existing email counts as a failed sign-in, and the same limit applies.
   const refused = throttleState(email, ip);
