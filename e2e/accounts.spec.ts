@@ -16,7 +16,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { articles, comments, signinAttempts, users } from "@/db/schema";
+import { articles, comments, signinAttempts, signupAttempts, users } from "@/db/schema";
 import { startClientAddress, type ClientAddress } from "./support/client-address";
 import { expect, test as withUsers } from "./support/fixtures";
 import { createUser, e2eDb, loginAs, uniqueSuffix, type TestUser } from "./support/users";
@@ -301,6 +301,40 @@ test.describe("with JavaScript", () => {
       .where(eq(signinAttempts.ip, ip))
       .all();
     expect(failures).toHaveLength(10);
+  });
+
+  test("sign-ups beyond 50 an hour from one address are refused, keeping what was typed; other addresses are not", async ({
+    page,
+    client,
+  }) => {
+    // 50 sign-ups from this address 20 minutes ago (the default SIGNUPS_PER_ADDRESS_PER_HOUR).
+    const at = new Date(Date.now() - 20 * 60_000);
+    e2eDb()
+      .insert(signupAttempts)
+      .values(Array.from({ length: 50 }, () => ({ ip: client.address, createdAt: at })))
+      .run();
+    const name = `Fifty First ${uniqueSuffix()}`;
+    const email = `fifty-first-${uniqueSuffix()}@example.test`;
+    const signUp = async () => {
+      await page.goto("/signup");
+      await page.getByLabel("Display name").fill(name);
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill("a perfectly fine passphrase");
+      await page.getByRole("button", { name: "Create account" }).click();
+    };
+    await signUp();
+    await expect(form(page, "Create account").getByRole("alert")).toHaveText(
+      /^Too many new accounts from this address — try again in (39|40) minutes\.$/,
+    );
+    await expect(page.getByLabel("Display name")).toHaveValue(name);
+    await expect(page.getByLabel("Email")).toHaveValue(email);
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    expect(e2eDb().select({ id: users.id }).from(users).where(eq(users.email, email)).all()).toHaveLength(0);
+
+    client.renew();
+    await signUp();
+    await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
+    await expectSignedInAs(page, name);
   });
 
   test("sign-in returns to the callbackUrl, also by way of sign-up", async ({ page }) => {

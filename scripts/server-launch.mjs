@@ -11,9 +11,10 @@
  * at little CPU cost (measured: DECISIONS.md, "Speed"). An operator's own
  * NODE_OPTIONS setting for the heap wins.
  *
- * `--require scripts/socket-address.cjs` stamps each request with its socket's
- * address, which Next does not pass on; the per-address sign-in and sign-up
- * limits need it (DECISIONS.md, "Security notes").
+ * `--require scripts/front-door.cjs` stamps each request with its socket's
+ * address, which Next does not pass on (the per-address sign-in and sign-up
+ * limits need it), and queues sign-in and sign-up posts so a burst of them
+ * cannot take the server from readers (DECISIONS.md, "Security notes").
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -21,18 +22,18 @@ import path from "node:path";
 export const OLD_SPACE_MB = 160;
 
 /**
- * The preload that gives the app each request's socket address, in the checkout
+ * The preload that gives the app each request's socket address and queues sign-in posts, in the checkout
  * at `root`. (No `import.meta` here: Playwright loads this file for its config
  * through a CommonJS transform.)
  */
-export function socketAddressPreload(root = process.cwd()) {
-  return path.join(root, "scripts", "socket-address.cjs");
+export function frontDoorPreload(root = process.cwd()) {
+  return path.join(root, "scripts", "front-door.cjs");
 }
 
 /** The flags to put before the script on the node command line; `root` is the checkout. */
 export function serverNodeFlags(env = process.env, root = process.cwd()) {
   const heap = /--max-old-space-size/.test(env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${OLD_SPACE_MB}`];
-  return [...heap, `--require=${socketAddressPreload(root)}`];
+  return [...heap, `--require=${frontDoorPreload(root)}`];
 }
 
 /**

@@ -1,9 +1,14 @@
 import "server-only";
 import { clientAddress, parseTrustedProxyHops } from "@/lib/client-address";
 
-/** Stamped by scripts/socket-address.cjs, which removes any copy a client sends. */
+/** Stamped by scripts/front-door.cjs, which removes any copy a client sends. */
 export const SOCKET_ADDRESS_HEADER = "x-broadsheet-socket-address";
-const PRELOAD_MARK = Symbol.for("broadsheet.socket-address-preload");
+export const PRELOAD_MARK = Symbol.for("broadsheet.socket-address-preload");
+
+/** Whether scripts/front-door.cjs runs in this process (so its headers can be believed). */
+export function frontDoorLoaded(): boolean {
+  return (globalThis as Record<symbol, unknown>)[PRELOAD_MARK] === true;
+}
 
 const warned = new Set<string>();
 function warnOnce(message: string): void {
@@ -29,10 +34,10 @@ function trustedHops(): number {
  * hold and nothing a client sends moves it to another.
  */
 export function clientAddressOf(headers: Headers): string {
-  const preloaded = (globalThis as Record<symbol, unknown>)[PRELOAD_MARK] === true;
+  const preloaded = frontDoorLoaded();
   if (!preloaded) {
     warnOnce(
-      "The server was started without scripts/socket-address.cjs (use `npm start`): client addresses are unknown, so every client shares one sign-in and sign-up limit.",
+      "The server was started without scripts/front-door.cjs (use `npm start`): client addresses are unknown, so every client shares one sign-in and sign-up limit.",
     );
   }
   return clientAddress({
