@@ -55,7 +55,16 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   await waitPortFree(options.port);
   const child: ChildProcess = spawn(
     process.execPath,
-    [...serverNodeFlags(), ...(options.nodeFlags ?? []), NEXT_BIN, "start", "-p", String(options.port), "-H", "localhost"],
+    [
+      ...serverNodeFlags(),
+      ...(options.nodeFlags ?? []),
+      NEXT_BIN,
+      "start",
+      "-p",
+      String(options.port),
+      "-H",
+      "localhost",
+    ],
     {
       env: {
         ...process.env,
