@@ -9,6 +9,8 @@
  * hash in time are told to try again in a moment, in the form's alert, with
  * what the reader typed kept.
  */
+import fs from "node:fs";
+import os from "node:os";
 import type { Context } from "./support/context";
 import { formWithButton, parseForms, submitForm, type Form } from "./support/forms";
 import { request, type Response } from "./support/http";
@@ -72,6 +74,17 @@ function summarise(readings: Reading[]) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How busy the machine is (Linux): the 1-minute load average and the share of time tasks waited for a CPU. */
+function machineLoad(): string {
+  try {
+    const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0];
+    const pressure = /avg10=([\d.]+)/.exec(fs.readFileSync("/proc/pressure/cpu", "utf8"))?.[1];
+    return `load ${load}${pressure ? `, CPU pressure ${pressure}%` : ""}`;
+  } catch {
+    return "load unknown";
+  }
+}
+
 /** The value attribute of the input named `name` in `form`, as the server rendered it. */
 function inputValue(form: Form | undefined, name: string): string | undefined {
   return form?.fields.find((f) => f.name === name)?.value as string | undefined;
@@ -114,6 +127,7 @@ export async function hashingLoad(ctx: Context): Promise<Report> {
 
   const load = readers(articleUrl);
   await sleep(500);
+  const loadBefore = machineLoad();
   const run = Date.now().toString(36);
   const burstStart = Date.now();
   type Answer = { kind: "signup" | "signin"; i: number; at: number; res?: Response; error?: string };
@@ -140,6 +154,7 @@ export async function hashingLoad(ctx: Context): Promise<Report> {
   ];
   const answers = await Promise.all(attempts);
   const burstEnd = Date.now();
+  const loadAfter = machineLoad();
   await sleep(500);
   await load.stop();
   const during = summarise(load.readings.filter((r) => r.startedAt >= burstStart && r.startedAt <= burstEnd));
@@ -199,6 +214,9 @@ export async function hashingLoad(ctx: Context): Promise<Report> {
   );
   report.figure(
     `anonymous article during the ${SIGNUPS + SIGNINS} attempts (${((burstEnd - burstStart) / 1000).toFixed(1)} s): p50 ${during.p50} ms, p99 ${during.p99} ms, max ${during.max} ms (${during.n} requests, ${during.failed} failed or 5xx)`,
+  );
+  report.figure(
+    `machine (${os.availableParallelism()} cores, shared with other work): ${loadBefore} when the attempts began, ${loadAfter} when the last was answered`,
   );
   report.figure(
     `answers: ${[...outcome.entries()]
