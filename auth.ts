@@ -14,15 +14,21 @@ import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { resolveAuthSecret } from "@/app/_lib/auth-secret";
 import { getUserCredentialsByEmail } from "@/db/queries/users";
-import { claimSigninAttempt, markSigninSucceeded } from "@/db/queries/signin-attempts";
+import { claimSigninAttempt, markSigninSucceeded, releaseSigninAttempt } from "@/db/queries/signin-attempts";
 import { buildProviders } from "@/lib/auth-providers";
 import { normaliseEmail } from "@/lib/account-rules";
 import { verifyPasswordOrDummy } from "@/lib/passwords";
-import { clientIpFrom } from "@/lib/throttle";
+import { clientAddressOf } from "@/app/_lib/client-address";
+import { HashingBusy, waitedTooLong, withHashingSlot } from "@/app/_lib/auth-capacity";
 
 /** Too many failures: the sign-in action turns this into the "try again in N minutes" message. */
 export class SigninThrottled extends CredentialsSignin {
   code = "throttled";
+}
+
+/** No hashing slot came free in time: the sign-in action says "try again in a moment". */
+export class SigninBusy extends CredentialsSignin {
+  code = "busy";
 }
 
 const TICKET_TTL_MS = 60_000;
@@ -62,12 +68,21 @@ async function authorizeCredentials(credentials: Partial<Record<string, unknown>
   const email = typeof credentials.email === "string" ? normaliseEmail(credentials.email) : "";
   const password = typeof credentials.password === "string" ? credentials.password : "";
   if (!email || !password || email.length > 254 || password.length > 1000) return null;
-  const ip = clientIpFrom(request.headers);
+  // A post that waited its turn too long (scripts/front-door.cjs) is not checked, nor counted.
+  if (waitedTooLong(request.headers)) throw new SigninBusy();
+  const ip = clientAddressOf(request.headers);
   const now = new Date();
   const claim = claimSigninAttempt({ email, ip, now });
   if (claim.refused) throw new SigninThrottled();
   const user = getUserCredentialsByEmail({ email });
-  const ok = await verifyPasswordOrDummy(password, user?.passwordHash);
+  let ok: boolean;
+  try {
+    ok = await withHashingSlot((derive) => verifyPasswordOrDummy(password, user?.passwordHash, derive));
+  } catch (error) {
+    if (!(error instanceof HashingBusy)) throw error;
+    releaseSigninAttempt({ attemptId: claim.attemptId }); // never checked, so not a failure
+    throw new SigninBusy();
+  }
   if (!ok || !user) return null; // the claimed attempt stays a failure
   markSigninSucceeded({ attemptId: claim.attemptId });
   return { id: user.id };
@@ -107,6 +122,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
   trustHost: trustHost(),
   session: { strategy: "jwt" },
   pages: { signIn: "/signin", error: "/signin" },
+  logger: {
+    // A wrong, refused or deferred password is an answer, not a server fault: logging each with
+    // its stack (Auth.js's default) let a flood of guesses fill the log and cost CPU.
+    error(error) {
+      if ((error as Error & { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth][error]", error);
+    },
+  },
   providers: buildProviders(process.env, authorizeCredentials),
   callbacks: {
     // Only the id goes into the token; everything else is read from the database.

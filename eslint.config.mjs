@@ -26,6 +26,7 @@ const config = [
       "@typescript-eslint/no-unsafe-member-access": "off",
       "@typescript-eslint/no-unsafe-call": "off",
       "@typescript-eslint/no-unsafe-return": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
     },
   },
   // Raw SQL lives in db/ only (DECISIONS.md, "Data access").

@@ -61,7 +61,9 @@ export default defineConfig({
     // loopback hosts), and a rewrite to a host other than the server's own is proxied over
     // HTTP as an external one, which loses the cached pages' Cache-Control. localhost binds 127.0.0.1 here.
     // The route cache of a previous run holds pages rendered from another database: start empty.
-    command: `node -e "require('node:fs').rmSync(require('node:path').join('${process.env.NEXT_DIST_DIR ?? ".next"}', 'server', 'route-cache'), { recursive: true, force: true })" && node ${serverNodeFlags().join(" ")} node_modules/.bin/next start -p ${port} -H localhost`,
+    command: `node -e "require('node:fs').rmSync(require('node:path').join('${process.env.NEXT_DIST_DIR ?? ".next"}', 'server', 'route-cache'), { recursive: true, force: true })" && node ${serverNodeFlags()
+      .map((flag) => JSON.stringify(flag))
+      .join(" ")} node_modules/.bin/next start -p ${port} -H localhost`,
     url: `${process.env.E2E_BASE_URL}/robots.txt`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -70,6 +72,10 @@ export default defineConfig({
       AUTH_SECRET: process.env.E2E_AUTH_SECRET,
       AUTH_TRUST_HOST: "true",
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+      // As a fresh install: no proxy trusted, the default sign-up limit. Specs that need a
+      // client address of their own get one on the socket (e2e/support/client-address.ts).
+      TRUSTED_PROXY_HOPS: "",
+      SIGNUPS_PER_ADDRESS_PER_HOUR: "",
     },
   },
 });

@@ -120,6 +120,20 @@ export const accountActions = sqliteTable(
 );
 export type AccountActionRow = typeof accountActions.$inferSelect;
 
+/**
+ * Sign-ups by client address, for SIGNUPS_PER_ADDRESS_PER_HOUR (issue 12,
+ * finding 4). Only the address and the time: rows older than a day are pruned.
+ */
+export const signupAttempts = sqliteTable(
+  "signup_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ip: text("ip").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("signup_attempts_ip_idx").on(t.ip, t.createdAt)],
+);
+
 export const articles = sqliteTable(
   "articles",
   {

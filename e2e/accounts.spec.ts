@@ -2,9 +2,11 @@
  * Accounts end to end: sign-up, sign-in, sign-out, validation, throttling,
  * callbackUrl, the admin gate, the create-admin command, export and deletion.
  *
- * Every test that signs in through the form sends its own X-Forwarded-For
- * address, so failed attempts here never count against 127.0.0.1, which the
- * other specs share.
+ * Every test that uses a page here is its own client address: its browser
+ * context reaches the server through a proxy that connects from a loopback
+ * address of the test's own (support/client-address.ts), so failed attempts
+ * here never count against 127.0.0.1, which the other specs share. The server
+ * trusts no X-Forwarded-For (TRUSTED_PROXY_HOPS is unset), as a fresh install.
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -14,23 +16,23 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { articles, comments, signinAttempts, users } from "@/db/schema";
-import { expect, test } from "./support/fixtures";
+import { articles, comments, signinAttempts, signupAttempts, users } from "@/db/schema";
+import { startClientAddress, type ClientAddress } from "./support/client-address";
 import { createArticle, insertComment } from "./support/content";
+import { expect, test as withUsers } from "./support/fixtures";
 import { createUser, e2eDb, loginAs, uniqueSuffix } from "./support/users";
 
 const run = promisify(execFile);
 const WRONG = "Email or password is incorrect.";
 
-function randomIp(): string {
-  const octet = () => Math.floor(Math.random() * 254) + 1;
-  return `10.${octet()}.${octet()}.${octet()}`;
-}
-
-async function giveOwnAddress(page: Page, ip = randomIp()): Promise<string> {
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": ip });
-  return ip;
-}
+const test = withUsers.extend<{ client: ClientAddress }>({
+  client: async ({ baseURL }, provide) => {
+    const client = await startClientAddress(baseURL!);
+    await provide(client);
+    await client.close();
+  },
+  proxy: async ({ client }, provide) => provide({ server: client.proxyServer }),
+});
 
 function form(page: Page, button: string) {
   return page.locator("form").filter({ has: page.getByRole("button", { name: button, exact: true }) });
@@ -68,10 +70,6 @@ function latestArticle(): { id: number; slug: string } {
 }
 
 test.describe("with JavaScript", () => {
-  test.beforeEach(async ({ page }) => {
-    await giveOwnAddress(page);
-  });
-
   test("sign-up signs the reader in at once, and sign-out signs them out", async ({ page }) => {
     const name = `New Reader ${uniqueSuffix()}`;
     const email = `new-${uniqueSuffix()}@example.test`;
@@ -132,7 +130,6 @@ test.describe("with JavaScript", () => {
   });
 
   test("a duplicate email (in any case) is refused, keeping what was typed", async ({ page }) => {
-    await giveOwnAddress(page);
     const existing = await createUser();
     await page.goto("/signup");
     await page.getByLabel("Display name").fill("Second Person");
@@ -202,13 +199,14 @@ test.describe("with JavaScript", () => {
 
   test("the 11th attempt for one email within 15 minutes is refused, even with the right password", async ({
     page,
+    client,
   }) => {
     const user = await createUser();
     await page.goto("/signin");
     const alert = form(page, "Sign in").getByRole("alert");
     for (let i = 1; i <= 10; i++) {
       // A fresh address each time: this test is about the per-email limit.
-      await giveOwnAddress(page);
+      client.renew();
       await fillSignIn(page, user.email, `wrong password ${i}`);
       const response = page.waitForResponse((r) => r.request().method() === "POST");
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -217,7 +215,7 @@ test.describe("with JavaScript", () => {
       await expect(form(page, "Sign in")).not.toHaveAttribute("aria-busy", "true");
       await expect(alert).toHaveText(WRONG);
     }
-    await giveOwnAddress(page);
+    client.renew();
     await signInThroughForm(page, user.email, user.password);
     await expect(alert).toHaveText(/^Too many attempts — try again in (14|15) minutes\.$/);
     await expect(header(page).getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
@@ -229,8 +227,8 @@ test.describe("with JavaScript", () => {
     expect(failures).toHaveLength(10);
   });
 
-  test("10 failures from one address across emails refuse that address, not others", async ({ page }) => {
-    const ip = await giveOwnAddress(page);
+  test("10 failures from one address across emails refuse that address, not others", async ({ page, client }) => {
+    const ip = client.address;
     const now = Date.now();
     for (let i = 0; i < 10; i++) {
       e2eDb()
@@ -250,13 +248,13 @@ test.describe("with JavaScript", () => {
       /^Too many attempts — try again in 14 minutes\.$/,
     );
 
-    await giveOwnAddress(page);
+    client.renew();
     await signInThroughForm(page, user.email, user.password);
     await expectSignedInAs(page, user.name);
   });
 
-  test("sign-ups with an existing email count as failed sign-ins from that address", async ({ page }) => {
-    const ip = await giveOwnAddress(page);
+  test("sign-ups with an existing email count as failed sign-ins from that address", async ({ page, client }) => {
+    const ip = client.address;
     const now = Date.now();
     for (let i = 0; i < 9; i++) {
       e2eDb()
@@ -292,6 +290,40 @@ test.describe("with JavaScript", () => {
       .where(eq(signinAttempts.ip, ip))
       .all();
     expect(failures).toHaveLength(10);
+  });
+
+  test("sign-ups beyond 50 an hour from one address are refused, keeping what was typed; other addresses are not", async ({
+    page,
+    client,
+  }) => {
+    // 50 sign-ups from this address 20 minutes ago (the default SIGNUPS_PER_ADDRESS_PER_HOUR).
+    const at = new Date(Date.now() - 20 * 60_000);
+    e2eDb()
+      .insert(signupAttempts)
+      .values(Array.from({ length: 50 }, () => ({ ip: client.address, createdAt: at })))
+      .run();
+    const name = `Fifty First ${uniqueSuffix()}`;
+    const email = `fifty-first-${uniqueSuffix()}@example.test`;
+    const signUp = async () => {
+      await page.goto("/signup");
+      await page.getByLabel("Display name").fill(name);
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill("a perfectly fine passphrase");
+      await page.getByRole("button", { name: "Create account" }).click();
+    };
+    await signUp();
+    await expect(form(page, "Create account").getByRole("alert")).toHaveText(
+      /^Too many new accounts from this address — try again in (39|40) minutes\.$/,
+    );
+    await expect(page.getByLabel("Display name")).toHaveValue(name);
+    await expect(page.getByLabel("Email")).toHaveValue(email);
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    expect(e2eDb().select({ id: users.id }).from(users).where(eq(users.email, email)).all()).toHaveLength(0);
+
+    client.renew();
+    await signUp();
+    await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
+    await expectSignedInAs(page, name);
   });
 
   test("sign-in returns to the callbackUrl, also by way of sign-up", async ({ page }) => {
@@ -497,10 +529,6 @@ test.describe("with JavaScript", () => {
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
-
-  test.beforeEach(async ({ page }) => {
-    await giveOwnAddress(page);
-  });
 
   test("sign-up, sign-out and sign-in work as plain forms", async ({ page }) => {
     const name = `Plain Reader ${uniqueSuffix()}`;

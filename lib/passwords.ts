@@ -11,13 +11,17 @@ const P = 1;
 const KEY_LENGTH = 32;
 const SALT_BYTES = 16;
 
-function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scryptCallback(password.normalize("NFKC"), salt, keyLength, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
+/**
+ * Derives a key with scrypt. The default runs on libuv's thread pool; the
+ * server passes one that runs on its own hashing threads
+ * (app/_lib/hashing-threads.ts). The password is already NFKC-normalised.
+ */
+export type DeriveKey = (password: string, salt: Buffer, keyLength: number, options: ScryptOptions) => Promise<Buffer>;
+
+export const scryptOnThreadPool: DeriveKey = (password, salt, keyLength, options) =>
+  new Promise((resolve, reject) => {
+    scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
-}
 
 /** scrypt needs 128·N·r bytes; Node's default 32 MiB cap is too low for N=2^17. */
 function optionsFor(log2N: number, r: number, p: number): ScryptOptions {
@@ -25,17 +29,21 @@ function optionsFor(log2N: number, r: number, p: number): ScryptOptions {
   return { N, r, p, maxmem: 128 * N * r * 2 };
 }
 
-export async function hashPassword(password: string): Promise<string> {
-  return hashPasswordWithCost(password, LOG2_N);
+export async function hashPassword(password: string, derive: DeriveKey = scryptOnThreadPool): Promise<string> {
+  return hashPasswordWithCost(password, LOG2_N, derive);
 }
 
 /**
  * Same format with another cost. Only test fixtures use a lower cost (to create
  * many users quickly); verification reads the cost from the stored string.
  */
-export async function hashPasswordWithCost(password: string, log2N: number): Promise<string> {
+export async function hashPasswordWithCost(
+  password: string,
+  log2N: number,
+  derive: DeriveKey = scryptOnThreadPool,
+): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await scrypt(password, salt, KEY_LENGTH, optionsFor(log2N, R, P));
+  const key = await derive(password.normalize("NFKC"), salt, KEY_LENGTH, optionsFor(log2N, R, P));
   return ["scrypt", log2N, R, P, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
@@ -53,10 +61,19 @@ function parseHash(encoded: string): Parsed | null {
 }
 
 /** Constant-time comparison of the derived key with the stored one. */
-export async function verifyPassword(password: string, encoded: string): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  encoded: string,
+  derive: DeriveKey = scryptOnThreadPool,
+): Promise<boolean> {
   const parsed = parseHash(encoded);
   if (!parsed) return false;
-  const key = await scrypt(password, parsed.salt, parsed.key.length, optionsFor(parsed.log2N, parsed.r, parsed.p));
+  const key = await derive(
+    password.normalize("NFKC"),
+    parsed.salt,
+    parsed.key.length,
+    optionsFor(parsed.log2N, parsed.r, parsed.p),
+  );
   return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
 }
 
@@ -68,7 +85,11 @@ export async function verifyPassword(password: string, encoded: string): Promise
 export const DUMMY_PASSWORD_HASH = "scrypt$17$8$1$YitzaD1XEjUILo2CqihM3A$XFvOHIyJnPjJ9ECah4kBqAaftSoUMdd3hIFnhlxvnuc";
 
 /** Verifies against the user's hash, or the dummy hash when there is none. */
-export async function verifyPasswordOrDummy(password: string, encoded: string | null | undefined): Promise<boolean> {
-  const ok = await verifyPassword(password, encoded ?? DUMMY_PASSWORD_HASH);
+export async function verifyPasswordOrDummy(
+  password: string,
+  encoded: string | null | undefined,
+  derive: DeriveKey = scryptOnThreadPool,
+): Promise<boolean> {
+  const ok = await verifyPassword(password, encoded ?? DUMMY_PASSWORD_HASH, derive);
   return Boolean(encoded) && ok;
 }

@@ -32,11 +32,3 @@ export function decideThrottle(failures: RecentFailures, now: Date): ThrottleDec
 export function throttleMessage(minutesLeft: number): string {
   return `Too many attempts — try again in ${minutesLeft} ${minutesLeft === 1 ? "minute" : "minutes"}.`;
 }
-
-/** The client address: the first `x-forwarded-for` entry, else the connection's. */
-export function clientIpFrom(headers: Headers, fallback = "unknown"): string {
-  const first = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  if (first) return first.slice(0, 64);
-  const real = headers.get("x-real-ip")?.trim();
-  return real ? real.slice(0, 64) : fallback;
-}

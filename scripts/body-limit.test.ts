@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import nextConfig from "@/next.config";
 import { BODY_LIMIT_BYTES as PROXY_LIMIT } from "@/lib/body-limit";
 import { BODY_LIMIT_BYTES, declaredOver, hasBody, holdUntilComplete } from "./body-limit.mjs";
-import { bodyLimitPreload, serverNodeFlags } from "./server-launch.mjs";
+import { bodyLimitPreload, frontDoorPreload, serverNodeFlags } from "./server-launch.mjs";
 
 const BODY_LIMIT_PRELOAD = bodyLimitPreload(path.resolve(__dirname, ".."));
 
@@ -94,7 +94,7 @@ describe("the body limit's rules", () => {
         { NODE_OPTIONS: "--max-old-space-size=512" } as unknown as NodeJS.ProcessEnv,
         path.resolve(__dirname, ".."),
       ),
-    ).toEqual([`--import=${BODY_LIMIT_PRELOAD}`]);
+    ).toEqual([`--require=${frontDoorPreload(path.resolve(__dirname, ".."))}`, `--import=${BODY_LIMIT_PRELOAD}`]);
   });
 });
 

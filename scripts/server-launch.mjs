@@ -14,6 +14,11 @@
  * Every request body is limited to 1 MB on the socket, chunked or not, by a
  * preload (scripts/body-limit.mjs): 413 while it streams in, before Next
  * reads any of it.
+ *
+ * `--require scripts/front-door.cjs` stamps each request with its socket's
+ * address, which Next does not pass on (the per-address sign-in and sign-up
+ * limits need it), and queues sign-in and sign-up posts so a burst of them
+ * cannot take the server from readers (DECISIONS.md, "Security notes").
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -31,10 +36,20 @@ export function bodyLimitPreload(root = process.cwd()) {
   return pathToFileURL(path.join(root, "scripts", "body-limit-preload.mjs")).href;
 }
 
-/** The flags to put before the script on the node command line (`root`: the checkout, see bodyLimitPreload). */
+/**
+ * The preload that gives the app each request's socket address and queues sign-in posts, in the checkout
+ * at `root`. (No `import.meta` here: Playwright loads this file for its config
+ * through a CommonJS transform.)
+ */
+export function frontDoorPreload(root = process.cwd()) {
+  return path.join(root, "scripts", "front-door.cjs");
+}
+
+/** The flags to put before the script on the node command line; `root` is the checkout. */
 export function serverNodeFlags(env = process.env, root = process.cwd()) {
   const heap = /--max-old-space-size/.test(env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${OLD_SPACE_MB}`];
-  return [...heap, `--import=${bodyLimitPreload(root)}`];
+  // --require runs first: the body limit (outermost) sees each request before the front door queues it.
+  return [...heap, `--require=${frontDoorPreload(root)}`, `--import=${bodyLimitPreload(root)}`];
 }
 
 /**

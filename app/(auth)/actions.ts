@@ -6,6 +6,7 @@ import { signIn, signOut, signupTicket } from "@/auth";
 import { createUserWithPassword, getUserCredentialsByEmail } from "@/db/queries/users";
 import { listRecentSigninFailures, recordSigninAttempt } from "@/db/queries/signin-attempts";
 import { getModerationSettings } from "@/db/queries/settings";
+import { claimSignup, releaseSignup } from "@/db/queries/signup-attempts";
 import {
   bannedNameMessage,
   bannedWordInName,
@@ -17,7 +18,10 @@ import {
 import { enabledOAuthProviders } from "@/lib/auth-providers";
 import { hashPassword } from "@/lib/passwords";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
-import { clientIpFrom, decideThrottle, throttleMessage } from "@/lib/throttle";
+import { decideThrottle, throttleMessage } from "@/lib/throttle";
+import { clientAddressOf } from "@/app/_lib/client-address";
+import { HASHING_BUSY_MESSAGE, HashingBusy, waitedTooLong, withHashingSlot } from "@/app/_lib/auth-capacity";
+import { DEFAULT_SIGNUPS_PER_ADDRESS_PER_HOUR, parseSignupLimit, signupLimitMessage } from "@/lib/signup-limit";
 
 /** State shared by the sign-in and sign-up forms; `values` never holds the password. */
 export type AuthFormState = {
@@ -32,6 +36,20 @@ const WRONG_CREDENTIALS = "Email or password is incorrect.";
 function text(formData: FormData, key: string): string {
   const value = formData.get(key);
   return typeof value === "string" ? value : "";
+}
+
+let warnedSignupLimit = false;
+/** SIGNUPS_PER_ADDRESS_PER_HOUR (default 50; 0 turns the limit off). */
+function signupLimit(): number {
+  const limit = parseSignupLimit(process.env.SIGNUPS_PER_ADDRESS_PER_HOUR);
+  if (limit !== null) return limit;
+  if (!warnedSignupLimit) {
+    warnedSignupLimit = true;
+    console.error(
+      `SIGNUPS_PER_ADDRESS_PER_HOUR=${JSON.stringify(process.env.SIGNUPS_PER_ADDRESS_PER_HOUR)} is not a whole number: using ${DEFAULT_SIGNUPS_PER_ADDRESS_PER_HOUR}.`,
+    );
+  }
+  return DEFAULT_SIGNUPS_PER_ADDRESS_PER_HOUR;
 }
 
 function throttleState(email: string, ip: string): AuthFormState | null {
@@ -55,9 +73,11 @@ async function signInWithCredentials(
     await signIn("credentials", { ...credentials, redirectTo });
   } catch (error) {
     if (error instanceof AuthError) {
-      if (error.type === "CredentialsSignin" && (error as AuthError & { code?: string }).code === "throttled") {
+      const code = error.type === "CredentialsSignin" ? (error as AuthError & { code?: string }).code : undefined;
+      if (code === "throttled") {
         return throttleState(email, ip) ?? { ok: false, message: throttleMessage(15), values: { email } };
       }
+      if (code === "busy") return { ok: false, message: HASHING_BUSY_MESSAGE, values: { email } };
       if (error.type === "CredentialsSignin") return { ok: false, message: WRONG_CREDENTIALS, values: { email } };
       console.error("Sign-in failed", error);
       return { ok: false, message: "We could not sign you in just now. Please try again.", values: { email } };
@@ -69,13 +89,16 @@ async function signInWithCredentials(
 
 export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const rawEmail = text(formData, "email");
+  const requestHeaders = await headers();
+  if (waitedTooLong(requestHeaders))
+    return { ok: false, message: HASHING_BUSY_MESSAGE, values: { email: rawEmail.trim() } };
   const redirectTo = safeCallbackUrl(text(formData, "callbackUrl"));
   const parsed = SignInSchema.safeParse({ email: rawEmail, password: text(formData, "password") });
   if (!parsed.success) {
     return { ok: false, errors: fieldErrors(parsed.error), values: { email: rawEmail.trim() } };
   }
   const { email, password } = parsed.data;
-  const ip = clientIpFrom(await headers());
+  const ip = clientAddressOf(requestHeaders);
   const refused = throttleState(email, ip);
   if (refused) return refused;
   return signInWithCredentials({ email, password }, redirectTo, ip);
@@ -84,6 +107,8 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
 export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const raw = { name: text(formData, "name"), email: text(formData, "email"), password: text(formData, "password") };
   const values = { name: raw.name, email: raw.email.trim() };
+  const requestHeaders = await headers();
+  if (waitedTooLong(requestHeaders)) return { ok: false, message: HASHING_BUSY_MESSAGE, values };
   const redirectTo = safeCallbackUrl(text(formData, "callbackUrl"));
   const parsed = SignUpSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
@@ -91,7 +116,7 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   const { name, email, password } = parsed.data;
   const banned = bannedWordInName(name, getModerationSettings().bannedWords);
   if (banned) return { ok: false, errors: { name: bannedNameMessage(banned) }, values };
-  const ip = clientIpFrom(await headers());
+  const ip = clientAddressOf(requestHeaders);
   // Trying emails at sign-up tells which ones have accounts, as a failed sign-in
   // would: each existing email counts as a failed sign-in, and the same limit applies.
   const refused = throttleState(email, ip);
@@ -102,9 +127,20 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
     recordSigninAttempt({ email, ip, succeeded: false, now: new Date() });
     return taken;
   }
+  // Counted before hashing, in one immediate transaction, so a burst cannot pass the limit.
+  const claim = claimSignup({ ip, now: new Date(), limit: signupLimit() });
+  if (claim.refused) return { ok: false, message: signupLimitMessage(claim.minutesLeft), values };
+  let passwordHash: string;
+  try {
+    passwordHash = await withHashingSlot((derive) => hashPassword(password, derive));
+  } catch (error) {
+    releaseSignup({ attemptId: claim.attemptId }); // nothing was hashed, so it does not count
+    if (error instanceof HashingBusy) return { ok: false, message: HASHING_BUSY_MESSAGE, values };
+    throw error;
+  }
   let created;
   try {
-    created = createUserWithPassword({ name, email, passwordHash: await hashPassword(password) });
+    created = createUserWithPassword({ name, email, passwordHash });
   } catch (error) {
     console.error("Sign-up failed", error);
     return { ok: false, message: "We could not create your account just now. Please try again.", values };

@@ -82,3 +82,8 @@ export function claimSigninAttempt({
 export function markSigninSucceeded({ attemptId }: { attemptId: number }): void {
   getDb().update(signinAttempts).set({ succeeded: true }).where(eq(signinAttempts.id, attemptId)).run();
 }
+
+/** The claimed attempt was never checked (the server was too busy to hash): it does not count. */
+export function releaseSigninAttempt({ attemptId }: { attemptId: number }): void {
+  getDb().delete(signinAttempts).where(eq(signinAttempts.id, attemptId)).run();
+}

@@ -16,6 +16,8 @@ import { badInput } from "./bad-input";
 import { concurrency } from "./concurrency";
 import { signinRace } from "./signin-race";
 import { likeBurst } from "./like-burst";
+import { spoofedAddress } from "./spoofed-address";
+import { hashingLoad } from "./hashing-load";
 import { cookies } from "./cookies";
 import { crash } from "./crash";
 import { forgery } from "./forgery";
@@ -66,6 +68,8 @@ const ITEMS: Item[] = [
   { name: "like-burst", run: likeBurst },
   { name: "cache-bound", run: cacheBound },
   { name: "body-limits", run: bodyLimits },
+  { name: "spoofed-address", run: spoofedAddress },
+  { name: "hashing-load", run: hashingLoad },
 ];
 
 async function main(): Promise<number> {
@@ -87,7 +91,7 @@ async function main(): Promise<number> {
     secret,
     distDir,
     tmp,
-    ports: { crash: PORT + 1, evil: PORT + 2 },
+    ports: { crash: PORT + 1, evil: PORT + 2, proxied: PORT + 3 },
     browser: async () => (browser ??= await chromium.launch(LAUNCH)),
   };
 

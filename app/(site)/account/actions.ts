@@ -19,8 +19,9 @@ import {
   UpdateNameSchema,
   type FieldErrors,
 } from "@/lib/account-rules";
-import { hashPassword, verifyPasswordOrDummy } from "@/lib/passwords";
+import { hashPassword, verifyPasswordOrDummy, type DeriveKey } from "@/lib/passwords";
 import { canRename } from "@/lib/permissions";
+import { HASHING_BUSY_MESSAGE, HashingBusy, withHashingSlot } from "@/app/_lib/auth-capacity";
 
 export type AccountFormState = {
   ok: boolean;
@@ -28,6 +29,16 @@ export type AccountFormState = {
   errors?: FieldErrors;
   values?: { name?: string };
 };
+
+/** Runs hashing work in a slot; null when the server is too busy (the form then says "try again in a moment"). */
+async function hashing<T>(work: (derive: DeriveKey) => Promise<T>): Promise<T | null> {
+  try {
+    return await withHashingSlot(work);
+  } catch (error) {
+    if (error instanceof HashingBusy) return null;
+    throw error;
+  }
+}
 
 function text(formData: FormData, key: string): string {
   const value = formData.get(key);
@@ -67,10 +78,15 @@ export async function changePasswordAction(_prev: AccountFormState, formData: Fo
   });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const current = getPasswordHashById({ id: viewer.id });
-  if (!(await verifyPasswordOrDummy(parsed.data.currentPassword, current))) {
-    return { ok: false, errors: { currentPassword: "Your current password is incorrect." } };
-  }
-  updateUserPassword({ id: viewer.id, passwordHash: await hashPassword(parsed.data.newPassword) });
+  // Both hashes in one slot, so a checked password is never left waiting for the second.
+  const result = await hashing(async (derive) =>
+    (await verifyPasswordOrDummy(parsed.data.currentPassword, current, derive))
+      ? { passwordHash: await hashPassword(parsed.data.newPassword, derive) }
+      : { wrong: true as const },
+  );
+  if (!result) return { ok: false, message: HASHING_BUSY_MESSAGE };
+  if ("wrong" in result) return { ok: false, errors: { currentPassword: "Your current password is incorrect." } };
+  updateUserPassword({ id: viewer.id, passwordHash: result.passwordHash });
   return { ok: true, message: "Password changed." };
 }
 
@@ -83,9 +99,9 @@ export async function deleteAccountAction(_prev: AccountFormState, formData: For
   const parsed = DeleteAccountSchema.safeParse({ password: text(formData, "password") });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const hash = getPasswordHashById({ id: viewer.id });
-  if (!(await verifyPasswordOrDummy(parsed.data.password, hash))) {
-    return { ok: false, errors: { password: "That password is incorrect." } };
-  }
+  const right = await hashing((derive) => verifyPasswordOrDummy(parsed.data.password, hash, derive));
+  if (right === null) return { ok: false, message: HASHING_BUSY_MESSAGE };
+  if (!right) return { ok: false, errors: { password: "That password is incorrect." } };
   const slugs = listArticleSlugsCommentedBy({ authorId: viewer.id });
   const deleted = deleteUserAccount({ id: viewer.id });
   if (!deleted.ok) {

@@ -11,6 +11,6 @@ export type Context = {
   distDir: string;
   tmp: string;
   /** Ports this suite may use for extra servers (3601–3609). */
-  ports: { crash: number; evil: number };
+  ports: { crash: number; evil: number; proxied: number };
   browser: () => Promise<Browser>;
 };

@@ -149,6 +149,8 @@ export type SubmitOptions = {
   /** Which submit button was pressed (its name/value is sent when it has one). */
   button?: string;
   extraHeaders?: Record<string, string>;
+  /** Connect from this loopback address (see RequestOptions.localAddress). */
+  localAddress?: string;
 };
 
 /** Fields as the browser would send them when `button` is pressed. */
@@ -178,5 +180,6 @@ export function submitForm(pageUrl: string, form: Form, options: SubmitOptions =
       ...(options.cookie ? { cookie: options.cookie } : {}),
       ...options.extraHeaders,
     },
+    localAddress: options.localAddress,
   });
 }

@@ -20,9 +20,28 @@ export type RequestOptions = {
   timeoutMs?: number;
   /** A new connection, closed afterwards (for requests the server may cut short). */
   fresh?: boolean;
+  /**
+   * Connect from this loopback address (any of 127.0.0.0/8 on Linux), so the
+   * server sees a client of its own: the way items get separate client
+   * addresses without a header the server should not believe.
+   */
+  localAddress?: string;
 };
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+/** Kept-alive connections per source address (the shared agent would reuse another's socket). */
+const agentsFrom = new Map<string, http.Agent>();
+
+function agentFor(options: RequestOptions): http.Agent | false {
+  if (options.fresh) return false;
+  if (!options.localAddress) return agent;
+  let own = agentsFrom.get(options.localAddress);
+  if (!own) {
+    own = new http.Agent({ keepAlive: true, maxSockets: 64, localAddress: options.localAddress });
+    agentsFrom.set(options.localAddress, own);
+  }
+  return own;
+}
 
 export function request(url: string, options: RequestOptions = {}): Promise<Response> {
   const target = new URL(url);
@@ -35,7 +54,8 @@ export function request(url: string, options: RequestOptions = {}): Promise<Resp
         path: target.pathname + target.search,
         method: options.method ?? "GET",
         headers: { ...(body ? { "content-length": String(body.length) } : {}), ...options.headers },
-        agent: options.fresh ? false : agent,
+        agent: agentFor(options),
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
         timeout: options.timeoutMs ?? 60_000,
       },
       (res) => {

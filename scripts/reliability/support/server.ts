@@ -14,6 +14,8 @@ export type ServerOptions = {
   distDir: string;
   /** Extra environment (e.g. SITE_URL). */
   env?: Record<string, string>;
+  /** Extra node flags (e.g. --cpu-prof, for diagnosis). */
+  nodeFlags?: string[];
 };
 
 export type Server = {
@@ -53,7 +55,16 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   await waitPortFree(options.port);
   const child: ChildProcess = spawn(
     process.execPath,
-    [...serverNodeFlags(), NEXT_BIN, "start", "-p", String(options.port), "-H", "localhost"],
+    [
+      ...serverNodeFlags(),
+      ...(options.nodeFlags ?? []),
+      NEXT_BIN,
+      "start",
+      "-p",
+      String(options.port),
+      "-H",
+      "localhost",
+    ],
     {
       env: {
         ...process.env,
@@ -63,6 +74,9 @@ export async function startServer(options: ServerOptions): Promise<Server> {
         AUTH_TRUST_HOST: "true",
         NEXT_DIST_DIR: options.distDir,
         NEXT_TELEMETRY_DISABLED: "1",
+        // As a fresh install, unless an item says otherwise.
+        TRUSTED_PROXY_HOPS: "",
+        SIGNUPS_PER_ADDRESS_PER_HOUR: "",
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
