@@ -67,6 +67,14 @@ export function isThreadOpen(thread: CommentThread, now: Date): boolean {
 // ---------------------------------------------------------------------------
 // The questions the page and the action ask.
 
+/** May this viewer do one thing to this comment in this thread, now? */
+type CommentQuestion = (
+  viewer: PermissionViewer | null,
+  comment: PolicyComment,
+  thread: CommentThread,
+  now: Date,
+) => Permission;
+
 /** May the viewer write anything in this conversation (post, reply, like, report)? */
 export function canPost(viewer: PermissionViewer | null, thread: CommentThread, now: Date): Permission {
   if (!isThreadOpen(thread, now)) return refuse("closed", CLOSED_MESSAGE);
@@ -75,16 +83,11 @@ export function canPost(viewer: PermissionViewer | null, thread: CommentThread, 
 }
 
 /** Replying needs a published parent (a reply to a held comment would hang in the air) and the right to post. */
-export function canReply(
-  viewer: PermissionViewer | null,
-  parent: PolicyComment,
-  thread: CommentThread,
-  now: Date,
-): Permission {
+export const canReply: CommentQuestion = (viewer, parent, thread, now) => {
   if (!viewer) return refuse("signed-out", SIGN_IN_MESSAGE);
   if (parent.deletedAt || parent.status !== "approved") return refuse("not-found", NOT_FOUND_MESSAGE);
   return canPost(viewer, thread, now);
-}
+};
 
 function ownLiveComment(viewer: PermissionViewer | null, comment: PolicyComment): Permission {
   if (!viewer) return refuse("signed-out", SIGN_IN_MESSAGE);
@@ -95,12 +98,7 @@ function ownLiveComment(viewer: PermissionViewer | null, comment: PolicyComment)
 }
 
 /** Own comment, not deleted, within 15 minutes of posting, on an open thread, account in good standing. */
-export function canEditComment(
-  viewer: PermissionViewer | null,
-  comment: PolicyComment,
-  thread: CommentThread,
-  now: Date,
-): Permission {
+export const canEditComment: CommentQuestion = (viewer, comment, thread, now) => {
   const own = ownLiveComment(viewer, comment);
   if (!own.ok) return own;
   const open = canPost(viewer, thread, now);
@@ -109,23 +107,18 @@ export function canEditComment(
     return refuse("expired", "Comments can only be edited for 15 minutes after posting.");
   }
   return ALLOWED;
-}
+};
 
 /**
  * Own comment, not already deleted. Deleting is allowed to suspended and banned
  * readers (taking one's words back is not posting), but not on a closed thread.
  */
-export function canDeleteComment(
-  viewer: PermissionViewer | null,
-  comment: PolicyComment,
-  thread: CommentThread,
-  now: Date,
-): Permission {
+export const canDeleteComment: CommentQuestion = (viewer, comment, thread, now) => {
   const own = ownLiveComment(viewer, comment);
   if (!own.ok) return own;
   if (!isThreadOpen(thread, now)) return refuse("closed", CLOSED_MESSAGE);
   return ALLOWED;
-}
+};
 
 /** Someone else's approved, visible comment, by a reader who may post here. */
 function othersVisibleComment(
@@ -143,23 +136,13 @@ function othersVisibleComment(
   return ALLOWED;
 }
 
-export function canLike(
-  viewer: PermissionViewer | null,
-  comment: PolicyComment,
-  thread: CommentThread,
-  now: Date,
-): Permission {
+export const canLike: CommentQuestion = (viewer, comment, thread, now) => {
   return othersVisibleComment(viewer, comment, thread, now, "You can't like your own comment.");
-}
+};
 
-export function canReport(
-  viewer: PermissionViewer | null,
-  comment: PolicyComment,
-  thread: CommentThread,
-  now: Date,
-): Permission {
+export const canReport: CommentQuestion = (viewer, comment, thread, now) => {
   return othersVisibleComment(viewer, comment, thread, now, "You can't report your own comment.");
-}
+};
 
 // ---------------------------------------------------------------------------
 // The write decisions: the same questions plus what only the write
@@ -171,7 +154,7 @@ export type WriteRefusal = { ok: false; reason: Refusal | "limited" | "words"; m
 /** What the database says about the author at the moment of a write. */
 export type WriteAuthor = PermissionViewer & { createdAt: Date };
 
-/** The author's history the rules weigh: approved comments (capped) and exemption from the limits. */
+/** The new text and what the word rules and pre-moderation weigh (approved comments, capped). */
 type ModerationFacts = {
   text: string;
   approvedCount: number;
@@ -230,14 +213,7 @@ export function decidePost(
  * hold a published one (`hold`).
  */
 export function decideEdit(
-  input: {
-    author: WriteAuthor;
-    comment: PolicyComment;
-    thread: CommentThread;
-    now: Date;
-    recentEdits: Date[];
-    unlimited: boolean;
-  } & ModerationFacts,
+  input: CommentWrite & { recentEdits: Date[]; unlimited: boolean } & ModerationFacts,
 ): { ok: true; status: CommentStatus; hold: boolean; reason: string | null } | WriteRefusal {
   const { author, comment, thread, now } = input;
   const allowed = canEditComment(author, comment, thread, now);
@@ -250,27 +226,25 @@ export function decideEdit(
   return { ok: true, status: hold ? "pending" : comment.status, hold, reason: hold ? decision.reason : null };
 }
 
-export function decideDelete(input: {
-  author: WriteAuthor;
-  comment: PolicyComment;
-  thread: CommentThread;
-  now: Date;
-}): { ok: true } | WriteRefusal {
-  const allowed = canDeleteComment(input.author, input.comment, input.thread, input.now);
-  return allowed.ok ? ALLOWED : refusal(allowed);
-}
+/** What a write on an existing comment knows: the author, the comment and its thread as the database holds them. */
+type CommentWrite = { author: WriteAuthor; comment: PolicyComment; thread: CommentThread; now: Date };
+
+/** A write decision that is just the question the page asked, asked again in the transaction. */
+const decidedBy =
+  (question: CommentQuestion) =>
+  (input: CommentWrite): { ok: true } | WriteRefusal => {
+    const allowed = question(input.author, input.comment, input.thread, input.now);
+    return allowed.ok ? ALLOWED : refusal(allowed);
+  };
+
+export const decideDelete = decidedBy(canDeleteComment);
 
 /** Liking and unliking both count toward the like limit: each changes what the article's pages show. */
-export function decideLike(input: {
-  author: WriteAuthor;
-  comment: PolicyComment;
-  thread: CommentThread;
-  now: Date;
-  recentLikes: Date[];
-  unlimited: boolean;
-}): { ok: true } | WriteRefusal {
-  const allowed = canLike(input.author, input.comment, input.thread, input.now);
-  if (!allowed.ok) return refusal(allowed);
+export function decideLike(
+  input: CommentWrite & { recentLikes: Date[]; unlimited: boolean },
+): { ok: true } | WriteRefusal {
+  const allowed = decidedBy(canLike)(input);
+  if (!allowed.ok) return allowed;
   const limit = checkActionLimit({
     action: "like",
     recent: input.recentLikes,
@@ -280,12 +254,4 @@ export function decideLike(input: {
   return limit.ok ? ALLOWED : { ok: false, reason: "limited", message: limit.message };
 }
 
-export function decideReport(input: {
-  author: WriteAuthor;
-  comment: PolicyComment;
-  thread: CommentThread;
-  now: Date;
-}): { ok: true } | WriteRefusal {
-  const allowed = canReport(input.author, input.comment, input.thread, input.now);
-  return allowed.ok ? ALLOWED : refusal(allowed);
-}
+export const decideReport = decidedBy(canReport);
