@@ -1,10 +1,15 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { hstsHeader, securityHeaders } from "./lib/security-headers";
 import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "./lib/cache-control";
+import { PUBLIC_ROUTES } from "./lib/routing";
 
 const nextConfig: NextConfig = {
   // Lets several builds (tests, benchmarks) live side by side when asked.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // Next's route cache, except that a 404 page is never stored as a new entry:
+  // made-up slugs and sections must not grow the cache on disk (issue 12).
+  cacheHandler: path.join(process.cwd(), "cache-handler.mjs"),
   poweredByHeader: false,
   // Next hashes every HTML response in JavaScript to make an ETag: a quarter of
   // the CPU of serving a cached 100 KB article (profiled). Shared caches in front
@@ -22,9 +27,9 @@ const nextConfig: NextConfig = {
     return {
       // A reader with a session gets the live article page (see proxy.ts for the routing).
       beforeFiles: SESSION_COOKIE_NAMES.map((key) => ({
-        source: "/articles/:slug",
+        source: PUBLIC_ROUTES.article.url,
         has: [{ type: "cookie" as const, key }],
-        destination: "/live/articles/:slug",
+        destination: PUBLIC_ROUTES.article.signedIn,
       })),
       afterFiles: [{ source: "/favicon.ico", destination: "/icon.svg" }],
       fallback: [],
@@ -48,12 +53,12 @@ const nextConfig: NextConfig = {
       // The bare article URL without a session is served from the route cache with
       // no proxy run (see proxy.ts), so its shared-cache header is set here.
       {
-        source: "/articles/:slug",
+        source: PUBLIC_ROUTES.article.url,
         missing: SESSION_COOKIE_NAMES.map((key) => ({ type: "cookie" as const, key })),
         headers: [{ key: "Cache-Control", value: PUBLIC_CACHED_PAGE }],
       },
       ...SESSION_COOKIE_NAMES.map((key) => ({
-        source: "/articles/:slug",
+        source: PUBLIC_ROUTES.article.url,
         has: [{ type: "cookie" as const, key }],
         headers: [{ key: "Cache-Control", value: PRIVATE_PAGE }],
       })),

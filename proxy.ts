@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isCommentOnArticle } from "@/db/queries/permalinks";
-import { DEFAULT_VIEW, encodeViewSegment, parseArticleView } from "@/lib/article-view";
-import { exceedsBodyLimit } from "@/lib/body-limit";
+import { commentOfArticle } from "@/db/queries/permalinks";
+import { canonicalArticleView, encodeViewSegment, parseArticleView, type CursorComment } from "@/lib/article-view";
+import { BODY_LIMIT_BYTES, bodyLimitMessage, exceedsBodyLimit } from "@/lib/body-limit";
 import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "@/lib/cache-control";
+import { PUBLIC_ROUTES, routePath } from "@/lib/routing";
 
 /**
  * Anonymous readers are served cached pages; signed-in readers live ones.
+ * Which route serves which URL to whom is the table in lib/routing.ts.
  *
  * Article pages are routed without this function wherever a static rule can
  * do it (each proxy run costs CPU on the hottest URLs; see DECISIONS.md "Speed"):
@@ -26,28 +28,41 @@ function hasSession(request: NextRequest): boolean {
 
 /**
  * The cached twin's path for a public path, or null when the path has none.
- * A permalink view (`?c=<id>`) is reduced to the comment alone, and to the
- * default view when `commentExists` says there is no such comment, so that
- * permalinks add at most one cache entry per existing comment.
+ * An article's comment view is reduced to its canonical form
+ * (`canonicalArticleView`: a cursor, thread or permalink must name a comment
+ * of that article, and a cursor is rebuilt as the page emits it), so crafted
+ * query strings add no cache entries beyond a few per existing comment.
+ * Unknown slugs, sections and pages past the last render a 404, which the
+ * route cache does not keep (cache-handler.mjs).
  */
 export function cachedPathFor(
   pathname: string,
   searchParams: URLSearchParams,
-  commentExists: (slug: string, commentId: number) => boolean,
+  commentOfArticle: (slug: string, commentId: number) => CursorComment | null,
 ): string | null {
-  if (pathname === "/") return "/cached/front/1";
+  if (pathname === PUBLIC_ROUTES.front.url) return PUBLIC_ROUTES.front.anonymous;
   const section = /^\/sections\/([^/]+)\/?$/.exec(pathname);
   if (section) {
     const raw = searchParams.get("page");
     const page = raw && /^[1-9][0-9]{0,5}$/.test(raw) ? raw : "1";
-    return `/cached/sections/${section[1]}/${page}`;
+    return routePath(PUBLIC_ROUTES.section.anonymous, { section: section[1]!, page });
   }
   const article = /^\/articles\/([^/]+)\/?$/.exec(pathname);
   if (article) {
     let view = parseArticleView(searchParams);
-    if (view.c)
-      view = commentExists(decodeURIComponent(article[1]!), view.c) ? { ...DEFAULT_VIEW, c: view.c } : DEFAULT_VIEW;
-    return `/cached/articles/${article[1]}/${encodeURIComponent(encodeViewSegment(view))}`;
+    if (view.c || view.thread || view.after) {
+      let slug: string;
+      try {
+        slug = decodeURIComponent(article[1]!);
+      } catch {
+        return null; // a malformed %-escape: Next answers 400 itself
+      }
+      view = canonicalArticleView(view, (id) => commentOfArticle(slug, id));
+    }
+    return routePath(PUBLIC_ROUTES.articleCommentView.anonymous, {
+      slug: article[1]!,
+      view: encodeURIComponent(encodeViewSegment(view)),
+    });
   }
   return null;
 }
@@ -55,7 +70,7 @@ export function cachedPathFor(
 export function proxy(request: NextRequest) {
   // Over the 1 MB server-action limit: say so before reading the body (Next itself would answer 500).
   if (exceedsBodyLimit(request.headers.get("content-length"))) {
-    return new NextResponse("Request body too large: the limit is 1 MB.\n", {
+    return new NextResponse(bodyLimitMessage(BODY_LIMIT_BYTES), {
       status: 413,
       headers: { "content-type": "text/plain; charset=utf-8", connection: "close" },
     });
@@ -69,7 +84,7 @@ export function proxy(request: NextRequest) {
     return response;
   }
   if (!readOnly) return NextResponse.next();
-  const target = cachedPathFor(pathname, searchParams, (slug, commentId) => isCommentOnArticle({ commentId, slug }));
+  const target = cachedPathFor(pathname, searchParams, (slug, commentId) => commentOfArticle({ commentId, slug }));
   if (!target) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = target;

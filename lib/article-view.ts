@@ -48,6 +48,68 @@ export function parseArticleView(source: ParamSource): ArticleView {
   };
 }
 
+// ---------------------------------------------------------------------------
+// Cursors: `<created ms>_<id>` (newest, oldest, a thread's replies) or
+// `<likes>_<created ms>_<id>` (top), the position of the last comment shown.
+
+export type CursorPosition = { ts: number; id: number };
+export type TopCursorPosition = CursorPosition & { likes: number };
+
+export function encodeCursor(sort: Sort, item: { createdAt: Date | number; id: number; likeCount: number }): string {
+  const t = `${typeof item.createdAt === "number" ? item.createdAt : item.createdAt.getTime()}_${item.id}`;
+  return sort === "top" ? `${item.likeCount}_${t}` : t;
+}
+
+export function parseCursor(sort: Sort, raw: string | null | undefined): CursorPosition | TopCursorPosition | null {
+  if (!raw) return null;
+  const parts = raw.split("_");
+  if (!parts.every((p) => /^-?\d{1,16}$/.test(p))) return null;
+  const n = parts.map(Number);
+  if (sort === "top") return n.length === 3 ? { likes: n[0]!, ts: n[1]!, id: n[2]! } : null;
+  return n.length === 2 ? { ts: n[0]!, id: n[1]! } : null;
+}
+
+/** What the cache-key rule needs to know about a comment of the article being viewed. */
+export type CursorComment = { parentId: number | null; createdAt: number; likeCount: number };
+
+/**
+ * The canonical form of an anonymous view: the only views that may have a
+ * route-cache entry of their own (see DECISIONS.md, "Security notes"). Each
+ * part must name something that exists on this article, else it is dropped:
+ *  - `c`: a comment of the article (the view is then that comment alone);
+ *  - `thread`: a comment of the article;
+ *  - `after`: the comment its id names must be one a page of this view ends
+ *    with — a top-level comment on a page of threads, a direct reply of the
+ *    thread in a thread view — and the cursor is rebuilt from that comment as
+ *    the page would emit it now (a Top cursor with an old like count, or any
+ *    other spelling of the same comment, becomes the current one).
+ * So an article has at most 3 sorts x (1 + its comments x 2) + its comments
+ * canonical views, whatever URLs are asked for. `commentOnArticle` answers
+ * null for a comment that does not exist or belongs to another article.
+ */
+export function canonicalArticleView(
+  view: ArticleView,
+  commentOnArticle: (commentId: number) => CursorComment | null,
+): ArticleView {
+  if (view.c) return commentOnArticle(view.c) ? { ...DEFAULT_VIEW, c: view.c } : DEFAULT_VIEW;
+  const thread = view.thread && commentOnArticle(view.thread) ? view.thread : null;
+  let after: string | null = null;
+  const id = view.after ? cursorCommentId(view.after) : null;
+  if (id) {
+    const comment = commentOnArticle(id);
+    if (comment && comment.parentId === thread) {
+      after = encodeCursor(thread ? "oldest" : view.sort, { ...comment, id });
+    }
+  }
+  return { sort: view.sort, after, thread, c: null };
+}
+
+/** The comment id a cursor ends with, whatever the sort (null when it is no cursor at all). */
+function cursorCommentId(cursor: string): number | null {
+  const m = /^(?:-?\d{1,16}_){1,2}([1-9]\d{0,15})$/.exec(cursor);
+  return m ? Number(m[1]) : null;
+}
+
 /** Query string (without `?`) holding only the non-default parts, in a fixed order. */
 export function articleViewQuery(view: ArticleView): string {
   const params = new URLSearchParams();

@@ -1,13 +1,28 @@
 /**
- * The largest request body the site accepts: server actions are limited to
- * 1 MB in next.config.ts (`serverActions.bodySizeLimit`). Next answers a body
- * over that limit with a 500 once it has read it; the proxy uses this check to
- * answer 413 from the Content-Length header before reading anything.
+ * Request-body limits.
+ *
+ * Every route: 1 MB, the server actions' `serverActions.bodySizeLimit` in
+ * next.config.ts. It is enforced on the socket, chunked bodies included, by
+ * scripts/body-limit.mjs (413 while the body streams in; same number, checked
+ * by a unit test), and for a declared Content-Length by proxy.ts as well, in
+ * case the server was started without that preload.
+ *
+ * The Auth.js route: 64 KB. Its forms (email, password, CSRF token, callback
+ * URL) are a few hundred bytes; app/_lib/limited-body.ts counts the bytes as
+ * it reads them and answers 413 past this.
  */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+export const AUTH_BODY_LIMIT_BYTES = 64 * 1024;
 
-/** True when a declared Content-Length is over the limit (absent or malformed: false — Next's own limit applies). */
+/** True when a declared Content-Length is over the limit (absent or malformed: false — the streamed count applies). */
 export function exceedsBodyLimit(contentLength: string | null | undefined, limit: number = BODY_LIMIT_BYTES): boolean {
   if (!contentLength || !/^\d{1,16}$/.test(contentLength.trim())) return false;
   return Number(contentLength.trim()) > limit;
+}
+
+/** The text of a 413 answer. */
+export function bodyLimitMessage(limit: number): string {
+  return limit >= 1024 * 1024
+    ? `Request body too large: the limit is ${limit / (1024 * 1024)} MB.\n`
+    : `Request body too large: the limit is ${Math.round(limit / 1024)} KB.\n`;
 }

@@ -10,15 +10,31 @@
  * is capped by Next at 50 MB), so a cap keeps the process near its working set
  * at little CPU cost (measured: DECISIONS.md, "Speed"). An operator's own
  * NODE_OPTIONS setting for the heap wins.
+ *
+ * Every request body is limited to 1 MB on the socket, chunked or not, by a
+ * preload (scripts/body-limit.mjs): 413 while it streams in, before Next
+ * reads any of it.
  */
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const OLD_SPACE_MB = 160;
 
-/** The flags to put before the script on the node command line. */
-export function serverNodeFlags(env = process.env) {
-  return /--max-old-space-size/.test(env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${OLD_SPACE_MB}`];
+/**
+ * The body-limit preload of the checkout at `root`, as a file URL (no spaces,
+ * whatever the folder's name). `root` defaults to the working directory, where
+ * the servers run; no `import.meta` here, as Playwright loads this file as
+ * CommonJS for its config.
+ */
+export function bodyLimitPreload(root = process.cwd()) {
+  return pathToFileURL(path.join(root, "scripts", "body-limit-preload.mjs")).href;
+}
+
+/** The flags to put before the script on the node command line (`root`: the checkout, see bodyLimitPreload). */
+export function serverNodeFlags(env = process.env, root = process.cwd()) {
+  const heap = /--max-old-space-size/.test(env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${OLD_SPACE_MB}`];
+  return [...heap, `--import=${bodyLimitPreload(root)}`];
 }
 
 /**

@@ -66,7 +66,7 @@ if (reason) {
 clearRouteCache(path.join(root, distDir));
 
 const port = process.env.PORT ?? "3000";
-const args = [...serverNodeFlags(), nextBin, "start", "-p", port];
+const args = [...serverNodeFlags(process.env, root), nextBin, "start", "-p", port];
 console.log(`Starting Broadsheet on http://localhost:${port}`);
 const server = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

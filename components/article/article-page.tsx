@@ -15,6 +15,15 @@ import { getAutoCloseDays } from "@/db/queries/settings";
 /** One query per request for the article, shared by generateMetadata and the page. */
 const getArticle = cache((slug: string) => getArticleBySlug({ slug }));
 
+/**
+ * Whether the published article exists (the same query the page makes, once per
+ * request). Cached pages ask before tagging themselves, so an unknown slug
+ * leaves no tag record behind, and its 404 is not kept (cache-handler.mjs).
+ */
+export async function articleExists(slug: string): Promise<boolean> {
+  return (await getArticle(slug)) !== null;
+}
+
 /** The article page body, shared by the live route and its cached anonymous twin. */
 export async function ArticlePage({
   slug,

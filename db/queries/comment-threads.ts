@@ -2,7 +2,7 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { getDb, type Db } from "@/db";
 import type { CommentStatus } from "@/lib/vocabulary";
-import type { Sort } from "@/lib/article-view";
+import { encodeCursor, parseCursor, type CursorPosition, type Sort, type TopCursorPosition } from "@/lib/article-view";
 
 /*
  * The article page's comment reads: pages, threads, permalinks and cursors,
@@ -119,24 +119,10 @@ function toItem(row: Row): CommentItem {
 }
 
 // ---------------------------------------------------------------------------
-// Cursors: opaque to the URL, digits and underscores only (see lib/article-view).
+// Cursors: see lib/article-view (the proxy's cache-key rule rebuilds them too).
 
-type TimeCursor = { ts: number; id: number };
-type TopCursor = TimeCursor & { likes: number };
-
-export function encodeCursor(sort: Sort, item: { createdAt: Date; id: number; likeCount: number }): string {
-  const t = `${item.createdAt.getTime()}_${item.id}`;
-  return sort === "top" ? `${item.likeCount}_${t}` : t;
-}
-
-function parseCursor(sort: Sort, raw: string | null | undefined): TimeCursor | TopCursor | null {
-  if (!raw) return null;
-  const parts = raw.split("_");
-  if (!parts.every((p) => /^-?\d{1,16}$/.test(p))) return null;
-  const n = parts.map(Number);
-  if (sort === "top") return n.length === 3 ? { likes: n[0]!, ts: n[1]!, id: n[2]! } : null;
-  return n.length === 2 ? { ts: n[0]!, id: n[1]! } : null;
-}
+type TimeCursor = CursorPosition;
+type TopCursor = TopCursorPosition;
 
 // ---------------------------------------------------------------------------
 // Reading

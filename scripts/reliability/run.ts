@@ -22,6 +22,8 @@ import { forgery } from "./forgery";
 import { headers } from "./headers";
 import { locks } from "./locks";
 import { backupUnderLoad } from "./backup";
+import { bodyLimits } from "./body-limits";
+import { cacheBound } from "./cache-bound";
 import type { Context } from "./support/context";
 import { Data } from "./support/data";
 import { Report, reports as madeSoFar } from "./support/report";
@@ -62,6 +64,8 @@ const ITEMS: Item[] = [
   { name: "crash", run: crash },
   { name: "signin-race", run: signinRace },
   { name: "like-burst", run: likeBurst },
+  { name: "cache-bound", run: cacheBound },
+  { name: "body-limits", run: bodyLimits },
 ];
 
 async function main(): Promise<number> {
