@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AuthorCommentItem } from "@/db/queries/comments";
+import type { AuthorCommentItem } from "@/db/queries/comment-threads";
 import { articleViewHref } from "@/lib/article-view";
 import { formatDateTime } from "@/lib/dates";
 import styles from "@/app/(site)/account/account.module.css";

@@ -10,8 +10,7 @@ import { ArticleBody } from "./article-body";
 import { ArticleHeader } from "./article-header";
 import { ArticleJsonLd } from "./article-json-ld";
 import { RelatedArticles } from "./related-articles";
-import { getAutoCloseDays } from "@/db/queries/article-admin";
-import { isAutoClosed } from "@/lib/auto-close";
+import { getAutoCloseDays } from "@/db/queries/settings";
 
 /** One query per request for the article, shared by generateMetadata and the page. */
 const getArticle = cache((slug: string) => getArticleBySlug({ slug }));
@@ -53,9 +52,13 @@ export async function ArticlePage({
           id: article.id,
           slug: article.slug,
           title: article.title,
-          // Moderation issue: closed by hand, or by the "close comments after N days" setting.
-          commentsOpen: article.commentsOpen && !isAutoClosed(article.publishedAt, getAutoCloseDays(), new Date()),
           commentCount: article.commentCount,
+        }}
+        thread={{
+          commentsOpen: article.commentsOpen,
+          status: "published",
+          publishedAt: article.publishedAt,
+          autoCloseDays: getAutoCloseDays(),
         }}
         viewer={viewer}
         view={view}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CommentItem } from "@/db/queries/comments";
+import type { CommentItem } from "@/db/queries/comment-threads";
 import { articleViewHref, articleViewQuery, type ArticleView } from "@/lib/article-view";
 import {
   canDeleteComment,
@@ -7,8 +7,9 @@ import {
   canLike,
   canReply,
   canReport,
+  type CommentThread,
   type PermissionViewer,
-} from "@/lib/permissions";
+} from "@/lib/comment-policy";
 import { CommentBody } from "./comment-body";
 import { CommentForm } from "./comment-form";
 import { DeleteCommentForm } from "./delete-comment-form";
@@ -26,6 +27,8 @@ export type CommentContext = {
   slug: string;
   view: ArticleView;
   viewer: PermissionViewer | null;
+  thread: CommentThread;
+  /** isThreadOpen(thread, now), asked once per render. */
   commentsOpen: boolean;
   open: OpenForms;
   now: Date;
@@ -61,7 +64,6 @@ export function permalinkHref(slug: string, id: number): string {
  */
 export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: CommentContext; level: number }) {
   const { viewer, now } = ctx;
-  const article = { commentsOpen: ctx.commentsOpen };
   const returnTo = articleViewQuery(ctx.view);
   const cancelHref = articleViewHref(ctx.slug, ctx.view, `comment-${comment.id}`);
   const own = Boolean(viewer && comment.author?.id === viewer.id);
@@ -73,11 +75,12 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
     deletedAt: comment.removed === "deleted" ? comment.createdAt : null,
     status: comment.status,
   };
-  const mayReply = canReply(viewer, perm, now, article).ok;
-  const mayEdit = canEditComment(viewer, perm, now, article).ok;
-  const mayDelete = canDeleteComment(viewer, perm, article).ok;
-  const mayLike = canLike(viewer, perm, now, article).ok;
-  const mayReport = canReport(viewer, perm, now, article).ok && !comment.reportedByViewer;
+  const { thread } = ctx;
+  const mayReply = canReply(viewer, perm, thread, now).ok;
+  const mayEdit = canEditComment(viewer, perm, thread, now).ok;
+  const mayDelete = canDeleteComment(viewer, perm, thread, now).ok;
+  const mayLike = canLike(viewer, perm, thread, now).ok;
+  const mayReport = canReport(viewer, perm, thread, now).ok && !comment.reportedByViewer;
 
   const editing = mayEdit && ctx.open.edit === comment.id;
   const deleting = mayDelete && ctx.open.delete === comment.id;

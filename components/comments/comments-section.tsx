@@ -1,14 +1,8 @@
 import Link from "next/link";
-import {
-  findCommentPage,
-  getCommentRecord,
-  getThread,
-  listCommentsPage,
-  type CommentItem,
-  type CommentRecord,
-} from "@/db/queries/comments";
+import { findCommentPage, getThread, listCommentsPage, type CommentItem } from "@/db/queries/comment-threads";
+import { getCommentRecord, type CommentRecord } from "@/db/queries/comment-writes";
 import { articleViewHref, articleViewQuery, SORTS, type ArticleView, type Sort } from "@/lib/article-view";
-import { canPost } from "@/lib/permissions";
+import { canPost, isThreadOpen, type CommentThread } from "@/lib/comment-policy";
 import { hasRole } from "@/lib/roles";
 import type { Viewer } from "@/lib/viewer";
 import { Comment, permalinkHref, type CommentContext } from "./comment";
@@ -20,7 +14,9 @@ import styles from "./comments.module.css";
 export { commentsHeading };
 
 export type CommentsSectionProps = {
-  article: { id: number; slug: string; title: string; commentsOpen: boolean; commentCount: number };
+  article: { id: number; slug: string; title: string; commentCount: number };
+  /** The conversation as lib/comment-policy.ts weighs it (closed by hand or by age). */
+  thread: CommentThread;
   viewer: Viewer | null;
   view: ArticleView;
   open: { reply?: number; edit?: number; delete?: number; report?: number };
@@ -86,12 +82,13 @@ function heldForStaff(viewer: Viewer | null, articleId: number, commentId: numbe
   return record && record.articleId === articleId && record.status === "pending" && !record.deletedAt ? record : null;
 }
 
-export async function CommentsSection({ article, viewer, view, open }: CommentsSectionProps) {
+export async function CommentsSection({ article, thread, viewer, view, open }: CommentsSectionProps) {
   const now = new Date();
   const { listing, missing } = loadListing(article.id, viewer?.id ?? null, view);
   const held = missing ? heldForStaff(viewer, article.id, view.c) : null;
-  const ctx: CommentContext = { slug: article.slug, view, viewer, commentsOpen: article.commentsOpen, open, now };
-  const posting = canPost(viewer, article, now);
+  const commentsOpen = isThreadOpen(thread, now);
+  const ctx: CommentContext = { slug: article.slug, view, viewer, thread, commentsOpen, open, now };
+  const posting = canPost(viewer, thread, now);
   const callbackUrl = `/articles/${article.slug}`;
   const empty = listing.kind === "page" && listing.items.length === 0 && !listing.startsLater;
 
@@ -102,7 +99,7 @@ export async function CommentsSection({ article, viewer, view, open }: CommentsS
       </h2>
 
       <div className={styles.compose}>
-        {!article.commentsOpen ? (
+        {!commentsOpen ? (
           <p className={`notice ${styles.closed}`}>Comments are closed.</p>
         ) : !viewer ? (
           <p className={styles.signIn}>
@@ -135,7 +132,7 @@ export async function CommentsSection({ article, viewer, view, open }: CommentsS
       ) : null}
 
       {empty && article.commentCount === 0 ? (
-        article.commentsOpen ? (
+        commentsOpen ? (
           <p className={`empty-state ${styles.empty}`}>No comments yet. Be the first to comment!</p>
         ) : null
       ) : (

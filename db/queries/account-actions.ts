@@ -10,29 +10,30 @@ import {
 import { isRateLimitExemptIn } from "./settings";
 
 /**
- * Checks the account's limit for `action` and, when it is allowed, counts this
- * one — inside the caller's write transaction, so parallel requests from one
- * account cannot all pass the check. Call it only once the write is otherwise
- * allowed: a refused or invalid request is not counted.
+ * When the account did `action` lately, and whether it is exempt from the
+ * limits: what lib/comment-policy.ts (and the rename rule) weigh. Read inside
+ * the caller's write transaction, so parallel requests from one account cannot
+ * all pass the check.
  */
-export function claimAccountAction(
+export function readRecentActions(
   db: Db,
   { userId, action, now }: { userId: string; action: AccountAction; now: Date },
-): RateLimitResult {
-  const sqlite = db.$client;
-  const recent = sqlite
+): { recent: Date[]; unlimited: boolean } {
+  const recent = db.$client
     .prepare(
       `select created_at from account_actions where user_id = ? and action = ? and created_at > ?
        order by created_at desc limit ?`,
     )
     .all(userId, action, now.getTime() - ACTION_HISTORY_MS, ACTION_RECENT_LIMIT) as { created_at: number }[];
-  const allowed = checkActionLimit({
-    action,
-    recent: recent.map((r) => new Date(r.created_at)),
-    now,
-    unlimited: isRateLimitExemptIn(db, userId),
-  });
-  if (!allowed.ok) return allowed;
+  return { recent: recent.map((r) => new Date(r.created_at)), unlimited: isRateLimitExemptIn(db, userId) };
+}
+
+/** Counts one allowed action. Call it only once the write is decided: a refused request is not counted. */
+export function recordAccountAction(
+  db: Db,
+  { userId, action, now }: { userId: string; action: AccountAction; now: Date },
+): void {
+  const sqlite = db.$client;
   // What no window needs any more goes as the account acts (an index range).
   sqlite
     .prepare(`delete from account_actions where user_id = ? and action = ? and created_at <= ?`)
@@ -40,5 +41,14 @@ export function claimAccountAction(
   sqlite
     .prepare(`insert into account_actions (user_id, action, created_at) values (?, ?, ?)`)
     .run(userId, action, now.getTime());
+}
+
+/** Checks the account's limit for `action` and, when it is allowed, counts this one (renames). */
+export function claimAccountAction(
+  db: Db,
+  input: { userId: string; action: AccountAction; now: Date },
+): RateLimitResult {
+  const allowed = checkActionLimit({ action: input.action, now: input.now, ...readRecentActions(db, input) });
+  if (allowed.ok) recordAccountAction(db, input);
   return allowed;
 }

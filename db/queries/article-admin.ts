@@ -95,28 +95,3 @@ export function setArticleCommentsOpen({ articleId, open }: { articleId: number;
 export function setArticlePremodOverride({ articleId, mode }: { articleId: number; mode: PremodMode | null }): void {
   client().prepare("update articles set premod_override = ? where id = ?").run(mode, articleId);
 }
-
-/** Settings key for "close comments N days after publication" (0 or missing: never). */
-export const AUTO_CLOSE_DAYS_KEY = "autoCloseDays";
-
-export function getAutoCloseDays(): number {
-  const row = client().prepare("select value from settings where key = ?").get(AUTO_CLOSE_DAYS_KEY) as
-    { value: string } | undefined;
-  if (!row) return 0;
-  try {
-    const n = JSON.parse(row.value) as unknown;
-    return typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= 3650 ? n : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Call inside the action's writeTransaction. */
-export function saveAutoCloseDays({ days, now = new Date() }: { days: number; now?: Date }): void {
-  client()
-    .prepare(
-      `insert into settings (key, value, updated_at) values (?, ?, ?)
-       on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at`,
-    )
-    .run(AUTO_CLOSE_DAYS_KEY, JSON.stringify(days), now.getTime());
-}

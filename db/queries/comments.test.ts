@@ -1,22 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import {
-  createComment,
-  deleteComment,
-  editComment,
+  countVisibleComments,
   findCommentPage,
   getThread,
   listCommentsByAuthor,
   listCommentsPage,
-  countVisibleComments,
-  recountArticleComments,
-  setCommentStatus,
   type CommentItem,
-} from "./comments";
+} from "./comment-threads";
+import { createComment, deleteComment, editComment, recountArticleComments, setCommentStatus } from "./comment-writes";
 import { toggleLike } from "./likes";
 import { reportComment } from "./reports";
-import { getModerationSettings, saveModerationSettings, saveSetting } from "./settings";
-import { saveAutoCloseDays } from "./article-admin";
+import { getModerationSettings, saveAutoCloseDays, saveModerationSettings, saveSetting } from "./settings";
 
 const DAY = 24 * 3600_000;
 let seq = 0;

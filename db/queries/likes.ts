@@ -1,9 +1,9 @@
 import "server-only";
 import { writeTransaction } from "@/db";
-import { canLike, NOT_FOUND_MESSAGE } from "@/lib/permissions";
-import { claimAccountAction } from "./account-actions";
-import { readCommentForReaction, readUserForWrite } from "./comments";
-import type { WriteResult } from "./comments";
+import { decideLike, NOT_FOUND_MESSAGE } from "@/lib/comment-policy";
+import { readRecentActions, recordAccountAction } from "./account-actions";
+import { readCommentForReaction, type WriteResult } from "./comment-writes";
+import { readUserForWrite } from "./users";
 
 /**
  * Likes or unlikes someone else's published comment, once per reader, keeping
@@ -24,11 +24,17 @@ export function toggleLike({
     const user = readUserForWrite(db, userId);
     const target = readCommentForReaction(db, commentId);
     if (!user || !target) return { ok: false, message: NOT_FOUND_MESSAGE };
-    const allowed = canLike(user, target.comment, now, target.article);
+    const likes = readRecentActions(db, { userId, action: "like", now });
+    const allowed = decideLike({
+      author: user,
+      comment: target.comment,
+      thread: target.thread,
+      now,
+      recentLikes: likes.recent,
+      unlimited: likes.unlimited,
+    });
     if (!allowed.ok) return { ok: false, message: allowed.message };
-    // Liking and unliking both count: each one changes what the article's pages show.
-    const limit = claimAccountAction(db, { userId, action: "like", now });
-    if (!limit.ok) return { ok: false, message: limit.message };
+    recordAccountAction(db, { userId, action: "like", now });
     const removed = sqlite
       .prepare(`delete from comment_likes where user_id = ? and comment_id = ?`)
       .run(userId, commentId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb, writeTransaction } from "@/db";
-import { setCommentStatus } from "./comments";
+import { setCommentStatus } from "./comment-writes";
 import {
   encodeQueueCursor,
   getCommentForDecision,
@@ -12,7 +12,8 @@ import {
 } from "./moderation";
 import { appendModerationLog, listLogActors, listLogForTarget, listModerationLog } from "./moderation-log";
 import { countAdmins, getUserCommentStats, searchUsers, setUserRole, setUserStatus } from "./user-admin";
-import { getArticleForAdmin, getAutoCloseDays, saveAutoCloseDays, setArticleCommentsOpen } from "./article-admin";
+import { getArticleForAdmin, setArticleCommentsOpen } from "./article-admin";
+import { getAutoCloseDays, saveAutoCloseDays } from "./settings";
 
 let seq = 0;
 function makeUser(over: { role?: string; name?: string; email?: string } = {}) {

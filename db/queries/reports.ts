@@ -1,9 +1,9 @@
 import "server-only";
 import { writeTransaction } from "@/db";
 import type { ReportReason } from "@/lib/vocabulary";
-import { canReport, NOT_FOUND_MESSAGE } from "@/lib/permissions";
-import { readCommentForReaction, readUserForWrite } from "./comments";
-import type { WriteResult } from "./comments";
+import { decideReport, NOT_FOUND_MESSAGE } from "@/lib/comment-policy";
+import { readCommentForReaction, type WriteResult } from "./comment-writes";
+import { readUserForWrite } from "./users";
 
 /**
  * Files a reader's report on someone else's published comment. One report per
@@ -28,7 +28,7 @@ export function reportComment({
     const user = readUserForWrite(db, userId);
     const target = readCommentForReaction(db, commentId);
     if (!user || !target) return { ok: false, message: NOT_FOUND_MESSAGE };
-    const allowed = canReport(user, target.comment, now, target.article);
+    const allowed = decideReport({ author: user, comment: target.comment, thread: target.thread, now });
     if (!allowed.ok) return { ok: false, message: allowed.message };
     const inserted = sqlite
       .prepare(

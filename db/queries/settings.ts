@@ -14,6 +14,8 @@ export const SETTING_KEYS = {
   bannedWords: "bannedWords",
   suspectWords: "suspectWords",
   rateLimitExemptUserIds: "rateLimitExemptUserIds",
+  /** "Close comments N days after publication" (0 or missing: never). */
+  autoCloseDays: "autoCloseDays",
 } as const;
 
 function readIn(db: Db, key: string): unknown {
@@ -91,4 +93,19 @@ export function saveModerationSettings(settings: Partial<ModerationSettings> & {
 export function isRateLimitExemptIn(db: Db, userId: string): boolean {
   const ids = readIn(db, SETTING_KEYS.rateLimitExemptUserIds);
   return Array.isArray(ids) && ids.includes(userId);
+}
+
+/** Days after publication when comments close by themselves; 0 (or a bad value) means never. */
+export function getAutoCloseDaysIn(db: Db): number {
+  const n = readIn(db, SETTING_KEYS.autoCloseDays);
+  return typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= 3650 ? n : 0;
+}
+
+export function getAutoCloseDays(): number {
+  return getAutoCloseDaysIn(getDb());
+}
+
+/** Nests as a savepoint inside the action's writeTransaction. */
+export function saveAutoCloseDays({ days, now = new Date() }: { days: number; now?: Date }): void {
+  writeTransaction((db) => writeIn(db, SETTING_KEYS.autoCloseDays, days, now));
 }

@@ -1,13 +1,12 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db";
+import { getDb, writeTransaction, type Db } from "@/db";
 import { comments, users } from "@/db/schema";
-import { type Role } from "@/lib/vocabulary";
+import { type Role, type UserStatus } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
 import { bannedNameMessage, bannedWordInName } from "@/lib/account-rules";
-import { canRename } from "@/lib/permissions";
+import { canRename, type PermissionViewer } from "@/lib/permissions";
 import { claimAccountAction } from "./account-actions";
-import { readUserForWrite } from "./comments";
 import { getModerationSettingsIn } from "./settings";
 
 const viewerColumns = {
@@ -203,4 +202,29 @@ export function listArticleSlugsCommentedBy({ authorId }: { authorId: string }):
       )
       .all(authorId) as { slug: string }[]
   ).map((r) => r.slug);
+}
+
+type UserRow = {
+  id: string;
+  role: Role;
+  status: UserStatus;
+  suspended_until: number | null;
+  status_reason: string | null;
+  created_at: number;
+};
+
+/** The user's role and standing as the database holds them now, read inside a caller's write transaction. */
+export function readUserForWrite(db: Db, userId: string): (PermissionViewer & { createdAt: Date }) | null {
+  const u = db.$client
+    .prepare(`select id, role, status, suspended_until, status_reason, created_at from users where id = ?`)
+    .get(userId) as UserRow | undefined;
+  if (!u) return null;
+  return {
+    id: u.id,
+    role: u.role,
+    status: u.status,
+    suspendedUntil: u.suspended_until === null ? null : new Date(u.suspended_until),
+    statusReason: u.status_reason,
+    createdAt: new Date(u.created_at),
+  };
 }

@@ -4,7 +4,7 @@ import { requireUser } from "@/app/_lib/guards";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { OwnComments } from "@/components/account/own-comments";
 import { UpdateNameForm } from "@/components/account/update-name-form";
-import { listCommentsByAuthor } from "@/db/queries/comments";
+import { listCommentsByAuthor } from "@/db/queries/comment-threads";
 import { countCommentsByAuthor, getPasswordHashById } from "@/db/queries/users";
 import styles from "./account.module.css";
 
@@ -52,7 +52,7 @@ export default async function AccountPage() {
           </section>
         ) : null}
 
-        {/* The reader's own comments (db/queries/comments.ts), hidden ones included. */}
+        {/* The reader's own comments (db/queries/comment-threads.ts), hidden ones included. */}
         <section className={`${styles.card} ${styles.areaComments}`} aria-labelledby="comments-title">
           <h2 id="comments-title">Your comments{total > 0 ? <span className="meta"> ({total})</span> : null}</h2>
           <OwnComments comments={comments} />

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_lib/guards";
-import { getAutoCloseDays, listArticlesForAdmin } from "@/db/queries/article-admin";
+import { listArticlesForAdmin } from "@/db/queries/article-admin";
+import { getAutoCloseDays } from "@/db/queries/settings";
 import { PageHeader } from "@/components/admin/page-header";
 import { formatShortDate } from "@/lib/dates";
-import { areCommentsOpen } from "@/lib/auto-close";
+import { areCommentsOpen } from "@/lib/comment-policy";
 import styles from "@/components/admin/admin.module.css";
 
 export const metadata: Metadata = { title: "Articles", robots: { index: false } };

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { writeTransaction } from "@/db";
-import { setCommentStatus } from "@/db/queries/comments";
+import { setCommentStatus } from "@/db/queries/comment-writes";
 import { getCommentForDecision, QUEUES, resolveCommentReports } from "@/db/queries/moderation";
 import { appendModerationLog } from "@/db/queries/moderation-log";
 import { requireRole } from "@/app/_lib/guards";

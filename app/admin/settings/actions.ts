@@ -4,8 +4,12 @@ import { revalidatePath, revalidateTag } from "next/cache";
 import { z } from "zod";
 import { writeTransaction } from "@/db";
 import { PREMOD_MODES } from "@/lib/vocabulary";
-import { getModerationSettings, saveModerationSettings } from "@/db/queries/settings";
-import { getAutoCloseDays, saveAutoCloseDays } from "@/db/queries/article-admin";
+import {
+  getAutoCloseDays,
+  getModerationSettings,
+  saveAutoCloseDays,
+  saveModerationSettings,
+} from "@/db/queries/settings";
 import { appendModerationLog } from "@/db/queries/moderation-log";
 import { requireRole } from "@/app/_lib/guards";
 import { cacheTags } from "@/app/_lib/revalidate";

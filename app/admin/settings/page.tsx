@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/app/_lib/guards";
-import { getModerationSettings } from "@/db/queries/settings";
-import { getAutoCloseDays } from "@/db/queries/article-admin";
+import { getAutoCloseDays, getModerationSettings } from "@/db/queries/settings";
 import { PageHeader } from "@/components/admin/page-header";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { saveSettings } from "./actions";

@@ -6,15 +6,16 @@ import { requireUser } from "@/app/_lib/guards";
 import { revalidateArticle, revalidateArticleCounts, revalidateFronts } from "@/app/_lib/revalidate";
 import { getArticleBySlug } from "@/db/queries/articles";
 import {
-  articleOfComment,
   createComment,
   deleteComment as deleteCommentRow,
   editComment as editCommentRow,
   getCommentRecord,
+  threadOfComment,
   type CommentRecord,
-} from "@/db/queries/comments";
+} from "@/db/queries/comment-writes";
 import { toggleLike as toggleLikeRow } from "@/db/queries/likes";
 import { reportComment as reportCommentRow } from "@/db/queries/reports";
+import { getAutoCloseDays } from "@/db/queries/settings";
 import { articleViewHref, parseArticleView, type ArticleView } from "@/lib/article-view";
 import {
   canDeleteComment,
@@ -24,8 +25,9 @@ import {
   canReply,
   canReport,
   NOT_FOUND_MESSAGE,
+  type CommentThread,
   type Permission,
-} from "@/lib/permissions";
+} from "@/lib/comment-policy";
 import {
   DeleteCommentSchema,
   EditCommentSchema,
@@ -78,6 +80,16 @@ function loadComment(commentId: number, slug: string): CommentRecord | null {
   return comment && comment.articleSlug === slug ? comment : null;
 }
 
+/** The thread of an article page's article (getArticleBySlug only finds published ones). */
+function threadOfArticle(article: { commentsOpen: boolean; publishedAt: Date }): CommentThread {
+  return {
+    commentsOpen: article.commentsOpen,
+    status: "published",
+    publishedAt: article.publishedAt,
+    autoCloseDays: getAutoCloseDays(),
+  };
+}
+
 function refused(permission: Permission & { ok: false }, values?: CommentFormState["values"]): CommentFormState {
   // Anything about a comment the caller may not touch reads as "not found".
   return { ok: false, message: permission.message, values };
@@ -94,7 +106,7 @@ export async function postComment(_prev: CommentFormState, formData: FormData): 
   const values = { body: raw.body ?? "" };
   const article = await getArticleBySlug({ slug: raw.slug ?? "" });
   if (!article) return { ok: false, message: "That article can't be found.", values };
-  const allowed = canPost(user, article, new Date());
+  const allowed = canPost(user, threadOfArticle(article), new Date());
   if (!allowed.ok) return refused(allowed, values);
   const parsed = PostCommentSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: { body: firstError(parsed.error, "body") }, values };
@@ -124,7 +136,7 @@ export async function postReply(_prev: CommentFormState, formData: FormData): Pr
   const parentId = id.safeParse(raw.parentId);
   const parent = article && parentId.success ? loadComment(parentId.data, article.slug) : null;
   if (!article || !parent) return { ok: false, message: NOT_FOUND_MESSAGE, values };
-  const allowed = canReply(user, parent, new Date(), article);
+  const allowed = canReply(user, parent, threadOfArticle(article), new Date());
   if (!allowed.ok) return refused(allowed, values);
   const parsed = PostReplySchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: { body: firstError(parsed.error, "body") }, values };
@@ -149,7 +161,7 @@ export async function editComment(_prev: CommentFormState, formData: FormData): 
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
   if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE, values };
-  const allowed = canEditComment(user, comment, new Date(), articleOfComment(comment));
+  const allowed = canEditComment(user, comment, threadOfComment(comment, getAutoCloseDays()), new Date());
   if (!allowed.ok) return refused(allowed, values);
   const parsed = EditCommentSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: { body: firstError(parsed.error, "body") }, values };
@@ -167,7 +179,7 @@ export async function deleteComment(_prev: CommentFormState, formData: FormData)
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
   if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE };
-  const allowed = canDeleteComment(user, comment, articleOfComment(comment));
+  const allowed = canDeleteComment(user, comment, threadOfComment(comment, getAutoCloseDays()), new Date());
   if (!allowed.ok) return refused(allowed);
   const parsed = DeleteCommentSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: NOT_FOUND_MESSAGE };
@@ -187,10 +199,7 @@ export async function toggleLike(_prev: LikeState, formData: FormData): Promise<
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
   if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE };
-  const allowed = canLike(user, comment, new Date(), {
-    commentsOpen: comment.articleCommentsOpen,
-    status: comment.articleStatus,
-  });
+  const allowed = canLike(user, comment, threadOfComment(comment, getAutoCloseDays()), new Date());
   if (!allowed.ok) return { ok: false, message: allowed.message };
   const parsed = ToggleLikeSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: NOT_FOUND_MESSAGE };
@@ -212,10 +221,7 @@ export async function reportComment(_prev: CommentFormState, formData: FormData)
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
   if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE, values };
-  const allowed = canReport(user, comment, new Date(), {
-    commentsOpen: comment.articleCommentsOpen,
-    status: comment.articleStatus,
-  });
+  const allowed = canReport(user, comment, threadOfComment(comment, getAutoCloseDays()), new Date());
   if (!allowed.ok) return refused(allowed, values);
   const parsed = ReportCommentSchema.safeParse(raw);
   if (!parsed.success) {

@@ -7,7 +7,8 @@
 import type Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { createComment, deleteComment, editComment, findCommentPage, getThread, listCommentsPage } from "./comments";
+import { findCommentPage, getThread, listCommentsPage } from "./comment-threads";
+import { createComment, deleteComment, editComment } from "./comment-writes";
 import { toggleLike } from "./likes";
 import { reportComment } from "./reports";
 
