@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { serverNodeFlags } from "./scripts/server-launch.mjs";
+import { startTestSmtpServer } from "./e2e/support/smtp-server";
 
 /**
  * End-to-end tests run against the production build (`next start`) on a fresh
@@ -15,6 +16,13 @@ process.env.E2E_BASE_URL ??= `http://127.0.0.1:${port}`;
 process.env.E2E_DATABASE_PATH ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), "broadsheet-e2e-")), "news.db");
 // A fixed secret for the test server, so fixtures can mint session cookies.
 process.env.E2E_AUTH_SECRET ??= "e2e-secret-not-for-production-0123456789abcdef";
+
+// A real SMTP server for the site's mail, started once in the main process (workers inherit the env and skip it).
+process.env.E2E_SMTP_PORT ??= String(port + 1025);
+if (!process.env.E2E_MAIL_DIR) {
+  process.env.E2E_MAIL_DIR = path.join(path.dirname(process.env.E2E_DATABASE_PATH), "received-mail");
+  startTestSmtpServer({ port: Number(process.env.E2E_SMTP_PORT), folder: process.env.E2E_MAIL_DIR });
+}
 
 const systemChromium = "/usr/bin/chromium";
 const launchOptions = fs.existsSync(systemChromium)
@@ -76,6 +84,8 @@ export default defineConfig({
       // client address of their own get one on the socket (e2e/support/client-address.ts).
       TRUSTED_PROXY_HOPS: "",
       SIGNUPS_PER_ADDRESS_PER_HOUR: "",
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      MAIL_FROM: '"Broadsheet" <news@broadsheet.test>',
     },
   },
 });

@@ -8,6 +8,7 @@ import {
   ACCOUNT_ACTIONS,
   ARTICLE_STATUSES,
   COMMENT_STATUSES,
+  MAIL_STATUSES,
   MODERATION_ACTIONS,
   PREMOD_MODES,
   REPORT_REASONS,
@@ -270,3 +271,33 @@ export const settings = sqliteTable("settings", {
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
 });
 export type Setting = typeof settings.$inferSelect;
+
+/**
+ * The mail outbox: a message is written in the same transaction as the event
+ * that causes it, and the sender in the server process delivers it
+ * (lib/mail/sender.ts). `messageId` is fixed at enqueue time, so a retry after
+ * an uncertain send carries the same Message-ID.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    messageId: text("message_id").notNull().unique(),
+    to: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text_body").notNull(),
+    html: text("html_body").notNull(),
+    /** JSON object of extra headers (e.g. List-Unsubscribe), or null. */
+    headers: text("headers"),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: MAIL_STATUSES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull().default(now),
+    lastError: text("last_error"),
+    lastAttemptAt: integer("last_attempt_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+export type MailOutboxRow = typeof mailOutbox.$inferSelect;

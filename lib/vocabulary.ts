@@ -40,3 +40,7 @@ export const MODERATION_ACTIONS = [
   "article-premod",
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** A queued mail: waiting (first try or a retry), delivered, or given up on (permanent refusal or a day of failures). */
+export const MAIL_STATUSES = ["queued", "sent", "failed"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];

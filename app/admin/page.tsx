@@ -6,6 +6,7 @@ import { listModerationLog } from "@/db/queries/moderation-log";
 import { PageHeader } from "@/components/admin/page-header";
 import { formatDateTime, formatRelative } from "@/lib/dates";
 import { ACTION_LABELS } from "@/components/admin/log-labels";
+import { MailPanel } from "@/components/admin/mail-panel";
 import styles from "@/components/admin/admin.module.css";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -105,6 +106,9 @@ export default async function AdminDashboardPage() {
             <Link href="/admin/log">Full log</Link>
           </p>
         </section>
+      </div>
+      <div className={styles.mailRow}>
+        <MailPanel canSendTest={viewer.role === "admin"} />
       </div>
     </div>
   );
