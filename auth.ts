@@ -116,7 +116,7 @@ function trustHost(): boolean {
   return value === undefined || value === "" ? true : value !== "false" && value !== "0";
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => ({
+export const { handlers, signIn, signOut } = NextAuth((): NextAuthConfig => ({
   adapter: getAdapter(),
   secret: resolveAuthSecret(),
   trustHost: trustHost(),

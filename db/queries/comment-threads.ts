@@ -233,19 +233,6 @@ function listReplyRows(
   return out;
 }
 
-/** Replies grouped by parent, with the "more" flag, as CommentItems. */
-export function listReplies({
-  parentIds,
-  viewerId,
-  limit = REPLIES_SHOWN,
-}: {
-  parentIds: number[];
-  viewerId: string | null;
-  limit?: number;
-}): Map<number, { replies: CommentItem[]; more: boolean }> {
-  return groupReplies(listReplyRows(getDb(), { parentIds, viewerId, limit }), parentIds, limit);
-}
-
 function groupReplies(rows: Row[], parentIds: number[], limit: number) {
   const map = new Map<number, { replies: CommentItem[]; more: boolean }>();
   for (const id of parentIds) map.set(id, { replies: [], more: false });

@@ -131,15 +131,6 @@ export function listQueueItems({
   return { items, nextCursor: more && last ? encodeQueueCursor(last) : null };
 }
 
-/** Several comments by id (for bulk decisions and single-item views). */
-export function listQueueItemsByIds({ ids }: { ids: number[] }): QueueItem[] {
-  if (ids.length === 0) return [];
-  const rows = client()
-    .prepare(`${QUEUE_SELECT} where c.id in (${ids.map(() => "?").join(",")}) order by c.created_at desc, c.id desc`)
-    .all(...ids) as QueueRow[];
-  return hydrate(rows);
-}
-
 function hydrate(rows: QueueRow[]): QueueItem[] {
   const db = client();
   const authorIds = [...new Set(rows.map((r) => r.author_id).filter((id): id is string => !!id))];

@@ -37,11 +37,6 @@ function writeIn(db: Db, key: string, value: unknown, now: Date): void {
     .run(key, JSON.stringify(value), now.getTime());
 }
 
-/** The JSON value stored under `key`, or undefined. */
-export function getSetting({ key }: { key: string }): unknown {
-  return readIn(getDb(), key);
-}
-
 export function saveSetting({ key, value, now = new Date() }: { key: string; value: unknown; now?: Date }): void {
   writeTransaction((db) => writeIn(db, key, value, now));
 }
