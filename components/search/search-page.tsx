@@ -80,13 +80,19 @@ export async function SearchPage({ view, typed }: { view: SearchView; typed?: Ty
       ) : null}
 
       {hits.length > 0 ? (
-        <ol className={styles.results} start={(view.page - 1) * SEARCH_PAGE_SIZE + 1}>
-          {hits.map((hit) => (
-            <li key={hit.id}>
-              <SearchResult hit={hit} />
-            </li>
-          ))}
-        </ol>
+        <div className={styles.layout}>
+          <ol className={styles.results} start={(view.page - 1) * SEARCH_PAGE_SIZE + 1}>
+            {hits.map((hit) => (
+              <li key={hit.id}>
+                <SearchResult hit={hit} />
+              </li>
+            ))}
+          </ol>
+          <div className={styles.rail}>
+            <h2 className="section-title">Search tips</h2>
+            <SearchTips />
+          </div>
+        </div>
       ) : (
         <div className={styles.none}>
           <p className={styles.noneTitle}>No stories match “{display}”.</p>
@@ -135,31 +141,37 @@ function SectionLinks() {
   );
 }
 
+function SearchTips() {
+  return (
+    <dl className={styles.tips}>
+      <dt>
+        <code>troops border</code>
+      </dt>
+      <dd>Stories with both words, in any form: “troop” finds “troops”. Headlines count most.</dd>
+      <dt>
+        <code>&quot;national guard&quot;</code>
+      </dt>
+      <dd>Quotes keep words together, in that order.</dd>
+      <dt>
+        <code>guard*</code>
+      </dt>
+      <dd>A star finds every word that starts that way: guard, guards, guardian.</dd>
+    </dl>
+  );
+}
+
 /** /search with nothing typed: how search works. */
 function SearchLanding() {
   return (
     <div className="page">
-      <header className={styles.header}>
+      <header className={`${styles.header} ${styles.headerPlain}`}>
         <p className="kicker">Search</p>
         <h1 className="page-title">Search the archive</h1>
         <p className="lede">Every story Broadsheet has published, by headline, standfirst and text.</p>
       </header>
-      <div className={styles.tips}>
+      <div className={styles.landing}>
         <h2 className="section-title">How to search</h2>
-        <dl>
-          <dt>
-            <code>troops border</code>
-          </dt>
-          <dd>Stories with both words, in any form: “troop” finds “troops”. Headlines count most.</dd>
-          <dt>
-            <code>&quot;national guard&quot;</code>
-          </dt>
-          <dd>Quotes keep words together, in that order.</dd>
-          <dt>
-            <code>guard*</code>
-          </dt>
-          <dd>A star finds every word that starts that way: guard, guards, guardian.</dd>
-        </dl>
+        <SearchTips />
         <h2 className="section-title">Or browse a section</h2>
         <SectionLinks />
       </div>
