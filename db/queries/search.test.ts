@@ -203,6 +203,17 @@ describe("story search", () => {
     ).map((r) => r.detail);
     expect(plan[0]).toMatch(/^SCAN articles_fts VIRTUAL TABLE/);
     expect(plan[1]).toMatch(/USING COVERING INDEX articles_visible_idx \(id=\?/);
+    // The markup pass scans the matches once and filters the page's ids itself (no per-id MATCH).
+    const markup = (
+      client()
+        .prepare(
+          `explain query plan select articles_fts.rowid from articles_fts cross join articles a on a.id = articles_fts.rowid
+           where articles_fts match ? and +articles_fts.rowid in (select value from json_each(?))`,
+        )
+        .all('"guard"', "[1,2]") as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(markup[0]).toBe("SCAN articles_fts VIRTUAL TABLE INDEX 0:M3");
+    expect(markup).toContain("LIST SUBQUERY 1");
   });
 });
 

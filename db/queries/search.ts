@@ -54,7 +54,12 @@ type HitRow = {
 /**
  * One page of published stories matching an FTS5 expression (always one built
  * by lib/search-query.ts), by relevance (bm25, weighted) or newest first.
- * Fetches one row more than the page to know whether a next page exists.
+ *
+ * Two statements in one read transaction: the first ranks every match and
+ * keeps the page's ids (one more, to know whether a next page exists); the
+ * second marks up only those stories, in one more pass over the matches. Asking
+ * FTS5 for each story by rowid instead re-runs the whole MATCH per story, which
+ * cost more than the ranking (measured: DECISIONS.md "Search").
  */
 export function searchStories({
   match,
@@ -70,53 +75,49 @@ export function searchStories({
   now?: Date;
 }): { hits: StorySearchHit[]; hasNext: boolean } {
   // Newest first needs no ranking: bm25 is the costly part of a query.
-  const score =
-    sort === "date" ? "0" : `bm25(articles_fts, ${STORY_WEIGHTS.title}, ${STORY_WEIGHTS.dek}, ${STORY_WEIGHTS.body})`;
-  const [innerOrder, outerOrder] =
+  const order =
     sort === "date"
-      ? ["v.published_at desc, v.id desc", "top.published_at desc, top.id desc"]
-      : ["score asc, v.published_at desc", "top.score asc, top.published_at desc"];
-  // Two steps: rank every match cheaply, then mark up only the page's stories
-  // (highlight and snippet re-read the text; computed for every match they cost more than the ranking).
-  const rows = client()
-    .prepare(
-      `with top as materialized (
-         select v.id, v.published_at, ${score} as score
-         from ${VISIBLE_MATCHES}
-         order by ${innerOrder}
-         limit @limit offset @offset)
-       select a.id, a.slug, a.section, a.author, a.published_at,
-              highlight(articles_fts, 0, @start, @end) as title_marked,
-              highlight(articles_fts, 1, @start, @end) as dek_marked,
-              snippet(articles_fts, 2, @start, @end, '…', ${SNIPPET_TOKENS}) as body_snippet
-       from top
-       cross join articles_fts on articles_fts.rowid = top.id
-       cross join articles a on a.id = top.id
-       where articles_fts match @match
-       order by ${outerOrder}`,
-    )
-    .all({
-      start: MARK_START,
-      end: MARK_END,
-      match,
-      now: now.getTime(),
-      limit: perPage + 1,
-      offset: (page - 1) * perPage,
-    }) as HitRow[];
-  const hasNext = rows.length > perPage;
-  return {
-    hasNext,
-    hits: rows.slice(0, perPage).map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      section: r.section,
-      author: r.author,
-      publishedAt: new Date(r.published_at),
-      titleMarked: r.title_marked,
-      dekMarked: r.dek_marked,
-      bodySnippet: r.body_snippet,
-    })),
-  };
+      ? "v.published_at desc, v.id desc"
+      : `bm25(articles_fts, ${STORY_WEIGHTS.title}, ${STORY_WEIGHTS.dek}, ${STORY_WEIGHTS.body}), v.published_at desc`;
+  const db = client();
+  return db.transaction(() => {
+    const ranked = db
+      .prepare(`select v.id from ${VISIBLE_MATCHES} order by ${order} limit @limit offset @offset`)
+      .pluck()
+      .all({ match, now: now.getTime(), limit: perPage + 1, offset: (page - 1) * perPage }) as number[];
+    const ids = ranked.slice(0, perPage);
+    if (ids.length === 0) return { hits: [], hasNext: false };
+    // `+rowid`: filtered by SQLite while FTS5 scans the matches once, not handed to FTS5 as one lookup per id.
+    const rows = db
+      .prepare(
+        `select a.id, a.slug, a.section, a.author, a.published_at,
+                highlight(articles_fts, 0, @start, @end) as title_marked,
+                highlight(articles_fts, 1, @start, @end) as dek_marked,
+                snippet(articles_fts, 2, @start, @end, '…', ${SNIPPET_TOKENS}) as body_snippet
+         from articles_fts cross join articles a on a.id = articles_fts.rowid
+         where articles_fts match @match and +articles_fts.rowid in (select value from json_each(@ids))`,
+      )
+      .all({ start: MARK_START, end: MARK_END, match, ids: JSON.stringify(ids) }) as HitRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const hits = ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r
+        ? [
+            {
+              id: r.id,
+              slug: r.slug,
+              section: r.section,
+              author: r.author,
+              publishedAt: new Date(r.published_at),
+              titleMarked: r.title_marked,
+              dekMarked: r.dek_marked,
+              bodySnippet: r.body_snippet,
+            },
+          ]
+        : [];
+    });
+    return { hits, hasNext: ranked.length > perPage };
+  })();
 }
 
 /** How many published stories match, counted up to STORY_COUNT_CAP + 1. */
