@@ -4,6 +4,9 @@ import { canonicalArticleView, encodeViewSegment, parseArticleView, type CursorC
 import { BODY_LIMIT_BYTES, bodyLimitMessage, exceedsBodyLimit } from "@/lib/body-limit";
 import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "@/lib/cache-control";
 import { PUBLIC_ROUTES, routePath } from "@/lib/routing";
+import { storySearchPageExists } from "@/db/queries/search";
+import { parseSearchQuery, toMatchExpression } from "@/lib/search-query";
+import { CacheBudget, SEARCH_CACHE_ENTRIES, SEARCH_PAGE_SIZE, searchCachedPath } from "@/lib/search-view";
 
 /**
  * Anonymous readers are served cached pages; signed-in readers live ones.
@@ -67,6 +70,20 @@ export function cachedPathFor(
   return null;
 }
 
+/** Search views given a cache entry by this server process (see lib/search-view.ts and DECISIONS.md "Search"). */
+const searchCacheBudget = new CacheBudget(SEARCH_CACHE_ENTRIES);
+
+/** An anonymous `/search`: its cached twin when the view may have an entry, else null (rendered live). */
+function searchTarget(searchParams: URLSearchParams): string | null {
+  return searchCachedPath(searchParams, {
+    budget: searchCacheBudget,
+    pageHasResults: (view) => {
+      const match = toMatchExpression(parseSearchQuery(view.q));
+      return match !== null && storySearchPageExists({ match, page: view.page, perPage: SEARCH_PAGE_SIZE });
+    },
+  });
+}
+
 export function proxy(request: NextRequest) {
   // Over the 1 MB server-action limit: say so before reading the body (Next itself would answer 500).
   if (exceedsBodyLimit(request.headers.get("content-length"))) {
@@ -76,6 +93,9 @@ export function proxy(request: NextRequest) {
     });
   }
   const { pathname, searchParams } = request.nextUrl;
+  // Search twins are reached only through the rewrite below, which never runs the proxy again:
+  // a hand-made /cached/search/… URL would otherwise be a cache entry outside the budget.
+  if (pathname.startsWith("/cached/search/")) return new NextResponse("Not found\n", { status: 404 });
   const method = request.method;
   const readOnly = method === "GET" || method === "HEAD";
   if (hasSession(request)) {
@@ -84,7 +104,10 @@ export function proxy(request: NextRequest) {
     return response;
   }
   if (!readOnly) return NextResponse.next();
-  const target = cachedPathFor(pathname, searchParams, (slug, commentId) => commentOfArticle({ commentId, slug }));
+  const target =
+    pathname === "/search"
+      ? searchTarget(searchParams)
+      : cachedPathFor(pathname, searchParams, (slug, commentId) => commentOfArticle({ commentId, slug }));
   if (!target) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = target;
@@ -103,6 +126,8 @@ export const config = {
   matcher: [
     "/",
     "/sections/:section",
+    "/search",
+    "/cached/search/:path*",
     {
       source: "/articles/:slug",
       has: [{ type: "query", key: "sort" }],

@@ -156,6 +156,9 @@ export const articles = sqliteTable(
   (t) => [
     index("articles_published_idx").on(t.status, t.publishedAt),
     index("articles_section_idx").on(t.section, t.status, t.publishedAt),
+    // Search: is a matched story visible, and when was it published, without reading its body
+    // (status and published_at sit after the body in the row). See db/queries/search.ts.
+    index("articles_visible_idx").on(t.id, t.status, t.publishedAt),
   ],
 );
 export type Article = typeof articles.$inferSelect;

@@ -19,6 +19,8 @@ export const cacheTags = {
   section: (section: string) => `section:${sectionSlug(section)}`,
   front: "front",
   allArticles: "articles",
+  /** Every cached search page: results show headlines, standfirsts, text, sections and dates. */
+  search: "search",
 } as const;
 
 /**
@@ -104,4 +106,13 @@ export function revalidateArticleCounts(slug: string): void {
 export function revalidateFronts(section?: string): void {
   expireTags([cacheTags.front, section ? cacheTags.section(section) : cacheTags.allArticles]);
   revalidatePath("/");
+}
+
+/**
+ * Every cached search page. Call after a change to a story's text, headline,
+ * standfirst, section, dates or status (the index itself follows at once, by
+ * trigger); comment activity does not touch search pages.
+ */
+export function revalidateSearch(): void {
+  expireTags([cacheTags.search]);
 }

@@ -15,12 +15,15 @@ export function QueueItem({
   item,
   queue,
   before,
+  q,
   bulkFormId,
   now,
 }: {
   item: Item;
   queue: Queue;
   before?: string;
+  /** A staff search this item was found by: decisions come back to it, and the item says its state. */
+  q?: string;
   bulkFormId: string;
   now: Date;
 }) {
@@ -28,8 +31,9 @@ export function QueueItem({
   const headingId = `queue-item-${item.id}`;
   const openReports = item.reports.length;
   const hold = item.status === "pending" ? describeHoldReason(item.statusReason) : null;
-  const canApprove = item.status !== "approved" || item.reportCount > 0;
-  const canReject = item.status !== "rejected";
+  // A comment its author deleted is out of moderation's hands (the decision would find it gone).
+  const canApprove = !item.deleted && (item.status !== "approved" || item.reportCount > 0);
+  const canReject = !item.deleted && item.status !== "rejected";
   return (
     <li
       className={styles.item}
@@ -79,6 +83,7 @@ export function QueueItem({
             {formatRelative(item.createdAt, now)}
           </time>
           {item.editedAt ? <span className={styles.muted}>edited</span> : null}
+          {q !== undefined ? <CommentState item={item} /> : null}
         </div>
 
         <p className={styles.body}>{item.body}</p>
@@ -120,6 +125,7 @@ export function QueueItem({
           <input type="hidden" name="commentId" value={item.id} />
           <input type="hidden" name="queue" value={queue} />
           {before ? <input type="hidden" name="before" value={before} /> : null}
+          {q ? <input type="hidden" name="q" value={q} /> : null}
           <div className={styles.reason}>
             <label htmlFor={`reason-${item.id}`}>Reason</label>
             <input
@@ -154,5 +160,23 @@ export function QueueItem({
         </form>
       </article>
     </li>
+  );
+}
+
+/** Where a comment found by search stands, since search results mix every state. */
+function CommentState({ item }: { item: Item }) {
+  const [label, tone] = item.deleted
+    ? ["Deleted by its author", "bad"]
+    : item.status === "pending"
+      ? ["Held for review", "warn"]
+      : item.status === "rejected"
+        ? ["Removed", "bad"]
+        : item.reportCount > 0
+          ? ["Published, reported", "warn"]
+          : ["Published", "ok"];
+  return (
+    <span className={styles.status} data-tone={tone}>
+      {label}
+    </span>
   );
 }

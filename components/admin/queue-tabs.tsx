@@ -9,7 +9,8 @@ const LABELS: Record<Queue, string> = {
   rejected: "Rejected",
 };
 
-export function QueueTabs({ current, counts }: { current: Queue; counts: QueueCounts }) {
+/** `current` is absent while a search is shown instead of a queue. */
+export function QueueTabs({ current, counts }: { current?: Queue; counts: QueueCounts }) {
   return (
     <nav aria-label="Queues">
       <ul className={styles.tabs}>

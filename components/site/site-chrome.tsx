@@ -4,10 +4,18 @@ import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 
 /** Header, the main landmark (target of the skip link) and footer around a page. */
-export function SiteChrome({ viewer, children }: { viewer: Viewer | null; children: ReactNode }) {
+export function SiteChrome({
+  viewer,
+  searchQuery,
+  children,
+}: {
+  viewer: Viewer | null;
+  searchQuery?: string;
+  children: ReactNode;
+}) {
   return (
     <>
-      <SiteHeader viewer={viewer} />
+      <SiteHeader viewer={viewer} searchQuery={searchQuery} />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

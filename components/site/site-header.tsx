@@ -4,16 +4,19 @@ import type { Viewer } from "@/lib/viewer";
 import { SECTIONS, sectionHref } from "@/lib/slug";
 import { SITE_NAME, SITE_TAGLINE } from "@/lib/site";
 import { NavLink } from "./nav-link";
+import { SiteSearch } from "./site-search";
 
 /**
- * Masthead, section navigation and the account area. The viewer is a prop
- * (never read here) so cached pages can render it with `null`.
+ * Masthead, section navigation, search and the account area. The viewer is a
+ * prop (never read here) so cached pages can render it with `null`;
+ * `searchQuery` fills the search box on search pages.
  */
-export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
+export function SiteHeader({ viewer, searchQuery }: { viewer: Viewer | null; searchQuery?: string }) {
   return (
     <header className="site-header">
       <div className="page site-header__top">
         <p className="site-header__tagline">{SITE_TAGLINE}</p>
+        <SiteSearch query={searchQuery} />
         <div className="account">
           {viewer ? (
             <>

@@ -138,7 +138,8 @@ beforeAll(() => {
   toggleLike({ commentId: focusId, userId: "explain-author-1" });
   reportComment({ commentId: focusId, userId: "explain-author-1", reason: "spam" });
   capturing = false;
-});
+  // 36,000 comments, each also written to the search index by its trigger: more than the default 10 s on a busy shared machine.
+}, 60_000);
 
 function plan(c: Captured): string[] {
   let rows: { detail: string }[];

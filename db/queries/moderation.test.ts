@@ -168,9 +168,11 @@ describe("moderation log", () => {
 });
 
 describe("people and articles", () => {
-  it("searches by name or email, case-insensitively, with LIKE wildcards taken literally", () => {
+  it("searches names and emails through the index, case-insensitively, by word prefix; punctuation is not syntax", () => {
     const id = makeUser({ name: "Ottoline Marsh", email: "o.marsh_1@example.test" });
     expect(searchUsers({ query: "ottoLINE" }).users.map((u) => u.id)).toContain(id);
+    expect(searchUsers({ query: "Otto Mar" }).users.map((u) => u.id)).toContain(id);
+    expect(searchUsers({ query: "o.marsh_1@example.test" }).users.map((u) => u.id)).toEqual([id]);
     expect(searchUsers({ query: "marsh_1@" }).users.map((u) => u.id)).toEqual([id]);
     expect(searchUsers({ query: "%" }).users).toHaveLength(0);
   });

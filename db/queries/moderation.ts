@@ -47,6 +47,8 @@ export type QueueItem = {
   reportCount: number;
   replyCount: number;
   isReply: boolean;
+  /** Deleted by its author (moderation queues never show these; search does). */
+  deleted: boolean;
   article: { slug: string; title: string };
   author: {
     id: string;
@@ -72,6 +74,7 @@ type QueueRow = {
   report_count: number;
   reply_count: number;
   parent_id: number | null;
+  deleted_at: number | null;
   slug: string;
   title: string;
   author_id: string | null;
@@ -83,7 +86,7 @@ type QueueRow = {
 
 const QUEUE_SELECT = `
   select c.id, c.body, c.status, c.status_reason, c.created_at, c.edited_at, c.moderated_at,
-         m.name as moderator_name, c.report_count, c.reply_count, c.parent_id,
+         m.name as moderator_name, c.report_count, c.reply_count, c.parent_id, c.deleted_at,
          a.slug, a.title,
          c.author_id, u.name as author_name, u.role as author_role, u.status as author_status,
          u.created_at as author_created_at
@@ -127,6 +130,37 @@ export function listQueueItems({
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const items = hydrate(page);
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? encodeQueueCursor(last) : null };
+}
+
+/**
+ * Comments whose text and author's name together hold every term of an FTS5
+ * expression (always one built by lib/search-query.ts), in any state — held,
+ * published, removed, deleted by their author — newest first, a page at a time.
+ * The index is comments_fts (db/migrations/0005_search_index.sql).
+ */
+export function searchComments({
+  match,
+  cursor = null,
+  limit = 25,
+}: {
+  match: string;
+  cursor?: QueueCursor | null;
+  limit?: number;
+}): { items: QueueItem[]; nextCursor: string | null } {
+  const params: (number | string)[] = [match];
+  let where = "c.id in (select rowid from comments_fts where comments_fts match ?)";
+  if (cursor) {
+    where += " and (c.created_at, c.id) < (?, ?)";
+    params.push(cursor.createdAt, cursor.id);
+  }
+  params.push(limit + 1);
+  const rows = client()
+    .prepare(`${QUEUE_SELECT} where ${where} order by c.created_at desc, c.id desc limit ?`)
+    .all(...params) as QueueRow[];
+  const more = rows.length > limit;
+  const items = hydrate(more ? rows.slice(0, limit) : rows);
   const last = items[items.length - 1];
   return { items, nextCursor: more && last ? encodeQueueCursor(last) : null };
 }
@@ -175,6 +209,7 @@ function hydrate(rows: QueueRow[]): QueueItem[] {
       reportCount: r.report_count,
       replyCount: r.reply_count,
       isReply: r.parent_id !== null,
+      deleted: r.deleted_at !== null,
       article: { slug: r.slug, title: r.title },
       author:
         r.author_id && r.author_name

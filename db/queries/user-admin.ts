@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/db";
+import { parseSearchQuery, toMatchExpression } from "@/lib/search-query";
 import type { CommentStatus, Role, UserStatus } from "@/lib/vocabulary";
 
 function client() {
@@ -43,13 +44,11 @@ function toUser(r: UserRow): AdminUserRow {
   };
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
- * People by name or email (substring, case-insensitive), staff first when
- * nothing is searched, newest accounts first otherwise.
+ * People by name or email, staff first, newest accounts first. The typed
+ * query goes through the search index (users_fts) with every word a prefix,
+ * so "harr" finds "Harriet" and an email finds its owner; a query with
+ * nothing searchable in it (only punctuation) finds no one.
  */
 export function searchUsers({
   query,
@@ -66,11 +65,11 @@ export function searchUsers({
 }): { users: AdminUserRow[]; total: number } {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  const q = query?.trim();
-  if (q) {
-    where.push("(name like ? escape '\\' or email like ? escape '\\')");
-    const pattern = `%${escapeLike(q.toLowerCase())}%`;
-    params.push(pattern, pattern);
+  if (query?.trim()) {
+    const match = toMatchExpression(parseSearchQuery(query, { prefixAll: true }));
+    if (!match) return { users: [], total: 0 };
+    where.push("id in (select user_id from users_fts where users_fts match ?)");
+    params.push(match);
   }
   if (role) {
     where.push("role = ?");

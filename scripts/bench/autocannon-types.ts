@@ -26,6 +26,8 @@ export type AutocannonOptions = {
   timeout?: number;
   headers?: Record<string, string>;
   method?: string;
+  /** Cycled in order by every connection. */
+  requests?: AutocannonRequest[];
   setupClient?: (client: AutocannonClient) => void;
 };
 

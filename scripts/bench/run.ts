@@ -7,7 +7,8 @@
  * the posting readers), starts `next start` on it, serves the anonymous
  * article's exact bytes from a minimal node:http server as the "static limit",
  * then drives each row with autocannon and reads the server's own CPU time
- * and memory from /proc.
+ * and memory from /proc. The `search` row adds 10,000 generated stories to the
+ * demo ones first (only when it runs: the other rows keep their database).
  *
  * Flags: --json FILE   also write the rows as JSON
  *        --duration S  seconds per row (default 10)
@@ -34,7 +35,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import { openDatabase } from "../../db/index";
-import { seedBenchData, type BenchUser } from "./seed";
+import { insertSearchStories, SEARCH_QUERIES, seedBenchData, type BenchUser } from "./seed";
 import { clearRouteCache, serverNodeFlags } from "../server-launch.mjs";
 import { processTree, treeCpuMs, treeHwmMb, RssSampler } from "./proc";
 import { scrapeForm, encodeSubmission, scriptSources } from "./form";
@@ -56,6 +57,7 @@ const ROW_NAMES = [
   "comments-page-10000",
   "comments-page-100000",
   "front-page",
+  "search",
   "post-comment",
 ] as const;
 
@@ -70,6 +72,10 @@ export type BenchRow = {
 };
 
 const SESSION_COOKIE = "authjs.session-token";
+/** A cookie the proxy takes for a session (the https name) but Auth.js over http never reads: the live page, rendered anonymously. */
+const LIVE_ANONYMOUS_COOKIE = `__Secure-${SESSION_COOKIE}=bench-no-session`;
+/** Generated stories the search row searches, beside the demo ones. */
+const SEARCH_STORIES = 10_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -292,6 +298,16 @@ async function main(): Promise<void> {
   const data = seedBenchData(db, { posters: posterCount });
   db.$client.close();
   log(`bench: seeded 110,100 comments in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+  if (wanted("search")) {
+    const storiesStarted = performance.now();
+    const searchDb = openDatabase(dbFile);
+    insertSearchStories(searchDb, SEARCH_STORIES);
+    searchDb.$client.pragma("wal_checkpoint(TRUNCATE)");
+    searchDb.$client.close();
+    log(
+      `bench: seeded ${SEARCH_STORIES.toLocaleString("en")} generated stories (and their search index) in ${((performance.now() - storiesStarted) / 1000).toFixed(1)} s`,
+    );
+  }
 
   const readerCookie = await sessionCookie(data.reader);
   const posterCookies = await Promise.all(data.posters.map(sessionCookie));
@@ -409,13 +425,43 @@ async function main(): Promise<void> {
     { name: "comments-page-100000", options: () => readRow(url100k, readerCookie), pids: serverTree, sampler },
     { name: "front-page", options: () => readRow(`${origin}/`), pids: serverTree, sampler },
   ];
+  // Search: every request a cache miss. The live route renders per request, as a miss
+  // of the cached twin does (and as a signed-in reader's search is); the requests cycle
+  // through common and rare words, pairs, a phrase, prefixes, page 2 and the date order.
+  const searchRequests: { method: string; path: string; headers: Record<string, string> }[] = [];
+  if (wanted("search")) {
+    const paths = SEARCH_QUERIES.flatMap((query) => {
+      const q = `/search?q=${encodeURIComponent(query)}`;
+      return [q, `${q}&sort=date`, `${q}&page=2`];
+    });
+    // Only pages that exist: a query with fewer than 21 results has no page 2 (404).
+    for (const path of paths) {
+      const page = await get(`${origin}${path}`, LIVE_ANONYMOUS_COOKIE);
+      const marks = (page.body.match(/<mark>/g) ?? []).length;
+      if (page.status === 404) continue;
+      if (page.status !== 200 || marks === 0) fail(`${path} answered ${page.status} with ${marks} marked words`);
+      if (page.body.includes(data.reader.name)) fail("the search page shows a reader's name");
+      searchRequests.push({ method: "GET", path, headers: { cookie: LIVE_ANONYMOUS_COOKIE } });
+    }
+    const first = await get(`${origin}${searchRequests[0]!.path}`, LIVE_ANONYMOUS_COOKIE);
+    log(
+      `bench: search: ${searchRequests.length} pages (${SEARCH_QUERIES.length} queries × relevance, date, page 2), ` +
+        `first ${first.body.length} bytes, cache-control "${first.headers.get("cache-control")}"`,
+    );
+  }
+  plans.push({
+    name: "search",
+    options: () => ({ ...common, url: origin, requests: searchRequests }),
+    pids: serverTree,
+    sampler,
+  });
   if (args["compare-dynamic"]) {
     // A cookie the proxy takes for a session (the https name) but Auth.js over http never
     // reads: the live page renders the anonymous view per request — the design without
     // the cache — and no invalid-token error is logged per request.
     plans.push({
       name: "anonymous-article-dynamic",
-      options: () => readRow(articleUrl, `__Secure-${SESSION_COOKIE}=bench-no-session`),
+      options: () => readRow(articleUrl, LIVE_ANONYMOUS_COOKIE),
       pids: serverTree,
       sampler,
     });

@@ -188,3 +188,116 @@ export function seedBenchData(db: Db, options: { posters: number }): BenchData {
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   return { seedArticle, article10k, article100k, reader, posters };
 }
+
+// ---------------------------------------------------------------- search
+
+/** Words the generated stories are written in, most common first (drawn with a Zipf-like skew). */
+const STORY_WORDS = (
+  "the of and to a in that is for on was with said it as at by he from his be an have has are " +
+  "this but not they were who their which will been had more would after about its one two new " +
+  "council city county state government minister officials police court school hospital workers " +
+  "families residents business budget plan plans report year years week month people public local " +
+  "national federal election vote voters mayor governor party campaign support request requests " +
+  "guard troops border immigration enforcement agents department security homeland pentagon " +
+  "harbour festival lantern river bridge rail station train bus road traffic housing rent mortgage " +
+  "rates bank credit union bakery market prices energy battery plant factory jobs wages strike " +
+  "union nurses doctors patients trial triage health care science research observatory comet " +
+  "telescope wetland cranes birds restoration climate flood rain storm drought farmers harvest " +
+  "theatre stage opera music gallery museum artists students college university library books " +
+  "marathon record rovers cup quarterfinal match goal season coach players fans stadium league " +
+  "four day week trial pilot scheme tax spending deficit inflation growth exports trade tariffs " +
+  "lawyers judge ruling appeal evidence inquiry investigation review audit contract procurement " +
+  "water power grid outage repairs crews engineers design architects planning permission approval " +
+  "opposition coalition debate motion amendment committee hearing testimony witness statement " +
+  "Elderfield Marrow Bay Port Lindell Graybridge Harlow Haverstock Cobalt Valley North Fen Quarry " +
+  "Street Okonjo Brennan Castellanos Whitcombe Adeyemi Lindqvist Moreau Tanaka Fitzgerald Novak"
+).split(" ");
+
+function zipfPicker(rand: () => number, words: string[]): () => string {
+  // Weight 1/(rank+1): "the" is common, "Novak" rare, as in real text.
+  const weights = words.map((_, i) => 1 / (i + 1));
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const w of weights) cumulative.push((total += w));
+  return () => {
+    const r = rand() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return words[lo]!;
+  };
+}
+
+function words(pick: () => string, n: number): string {
+  return Array.from({ length: n }, pick).join(" ");
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const SECTIONS = ["Politics", "Business", "Science", "Culture", "Sport"];
+
+/**
+ * Inserts `count` published stories, dated before the demo ones so the fronts
+ * still lead with those: headlines of 6–11 words, a standfirst of 16–28 and a
+ * body of 6–10 paragraphs (about 500 words), drawn from STORY_WORDS. Written
+ * through the articles table, so the search index is filled by its triggers.
+ */
+export function insertSearchStories(db: Db, count: number, seed = 15): void {
+  const rand = prng(seed);
+  const pick = zipfPicker(rand, STORY_WORDS);
+  const sqlite = db.$client;
+  const insert = sqlite.prepare(
+    `insert into articles (slug, title, dek, body, section, author, published_at, updated_at, status, comments_open, comment_count)
+     values (?, ?, ?, ?, ?, ?, ?, ?, 'published', 1, 0)`,
+  );
+  const newest = Date.parse("2019-12-31T09:00:00Z");
+  sqlite.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const title = capitalise(words(pick, 6 + Math.floor(rand() * 6)));
+      const dek = capitalise(words(pick, 16 + Math.floor(rand() * 13))) + ".";
+      const paragraphs = Array.from({ length: 6 + Math.floor(rand() * 5) }, () =>
+        Array.from(
+          { length: 2 + Math.floor(rand() * 3) },
+          () => capitalise(words(pick, 8 + Math.floor(rand() * 14))) + ".",
+        ).join(" "),
+      );
+      const when = newest - i * 6 * 60 * 60 * 1000;
+      insert.run(
+        `bench-story-${i + 1}`,
+        title,
+        dek,
+        paragraphs.join("\n\n"),
+        SECTIONS[i % SECTIONS.length]!,
+        "Bench Desk",
+        when,
+        when,
+      );
+    }
+  })();
+}
+
+/** Queries the search row cycles through: common and rare words, pairs, a phrase, a prefix, stems. */
+export const SEARCH_QUERIES = [
+  "guard",
+  "troops",
+  "council budget",
+  "national guard",
+  '"national guard"',
+  "harbour festival",
+  "nurs*",
+  "observatory comet",
+  "mortgage rates",
+  "Okonjo",
+  "the",
+  "strike",
+  "flood repairs",
+  "immigration enforcement agents",
+  "elect*",
+  "marathon record",
+];

@@ -26,6 +26,8 @@ const returnFields = {
     .regex(/^\d{1,15}_\d{1,12}$/)
     .optional()
     .catch(undefined),
+  // A staff search the decision was taken from (the page shows it again).
+  q: z.string().max(200).optional().catch(undefined),
 };
 
 const DecideCommentSchema = z.object({
@@ -44,8 +46,8 @@ const DecideCommentsSchema = z.object({
 
 type Decision = "approve" | "reject";
 
-function backTo(queue: string, before: string | undefined, params: Record<string, string>): string {
-  const search = new URLSearchParams({ queue, ...(before ? { before } : {}), ...params });
+function backTo(queue: string, before: string | undefined, params: Record<string, string>, q?: string): string {
+  const search = new URLSearchParams({ queue, ...(q ? { q } : {}), ...(before ? { before } : {}), ...params });
   return `/admin/moderation?${search.toString()}`;
 }
 
@@ -105,23 +107,24 @@ export async function decideComment(formData: FormData): Promise<void> {
     reason: formData.get("reason") ?? undefined,
     queue: formData.get("queue"),
     before: formData.get("before") ?? undefined,
+    q: formData.get("q") ?? undefined,
   });
   if (!parsed.success) {
     const queue = QUEUES.find((q) => q === formData.get("queue")) ?? "pending";
     redirect(backTo(queue, undefined, { error: "unreadable" }));
   }
-  const { commentId, decision, reason, queue, before } = parsed.data;
+  const { commentId, decision, reason, queue, before, q } = parsed.data;
   let changed: number;
   try {
     changed = applyDecision(viewer, [commentId], decision, reason);
   } catch (error) {
     console.error("decideComment failed", error);
-    redirect(backTo(queue, before, { error: "save-failed" }));
+    redirect(backTo(queue, before, { error: "save-failed" }, q));
   }
   if (changed === 0) {
-    redirect(backTo(queue, before, { error: "gone" }));
+    redirect(backTo(queue, before, { error: "gone" }, q));
   }
-  redirect(backTo(queue, before, { done: decision, n: "1" }));
+  redirect(backTo(queue, before, { done: decision, n: "1" }, q));
 }
 
 export async function decideComments(formData: FormData): Promise<void> {
@@ -133,21 +136,22 @@ export async function decideComments(formData: FormData): Promise<void> {
     reason: formData.get("reason") ?? undefined,
     queue: formData.get("queue"),
     before: formData.get("before") ?? undefined,
+    q: formData.get("q") ?? undefined,
   });
   if (!parsed.success) {
     const queue = QUEUES.find((q) => q === formData.get("queue")) ?? "pending";
     redirect(backTo(queue, undefined, { error: "selection-unreadable" }));
   }
-  const { commentIds, decision, reason, queue, before } = parsed.data;
+  const { commentIds, decision, reason, queue, before, q } = parsed.data;
   if (commentIds.length === 0) {
-    redirect(backTo(queue, before, { error: "nothing-selected" }));
+    redirect(backTo(queue, before, { error: "nothing-selected" }, q));
   }
   let changed: number;
   try {
     changed = applyDecision(viewer, [...new Set(commentIds)], decision, reason);
   } catch (error) {
     console.error("decideComments failed", error);
-    redirect(backTo(queue, before, { error: "bulk-save-failed" }));
+    redirect(backTo(queue, before, { error: "bulk-save-failed" }, q));
   }
-  redirect(backTo(queue, before, { done: decision, n: String(changed) }));
+  redirect(backTo(queue, before, { done: decision, n: String(changed) }, q));
 }

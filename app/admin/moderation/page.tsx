@@ -1,11 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_lib/guards";
-import { getQueueCounts, listQueueItems, parseQueueCursor, QUEUES, type Queue } from "@/db/queries/moderation";
+import {
+  getQueueCounts,
+  listQueueItems,
+  parseQueueCursor,
+  QUEUES,
+  searchComments,
+  type Queue,
+} from "@/db/queries/moderation";
 import { PageHeader } from "@/components/admin/page-header";
 import { QueueItem } from "@/components/admin/queue-item";
 import { QueueShortcuts } from "@/components/admin/queue-shortcuts";
 import { QUEUE_LABELS, QueueTabs } from "@/components/admin/queue-tabs";
+import { canonicalQueryText, parseSearchQuery, toMatchExpression } from "@/lib/search-query";
 import { plural } from "@/lib/text";
 import styles from "@/components/admin/admin.module.css";
 import { decideComments } from "./actions";
@@ -26,6 +34,11 @@ const EMPTY: Record<Queue, string> = {
   rejected: "No rejected comments.",
 };
 
+function pageHref(queue: Queue, q: string | undefined, before?: string): string {
+  const search = new URLSearchParams({ queue, ...(q ? { q } : {}), ...(before ? { before } : {}) });
+  return `/admin/moderation?${search.toString()}`;
+}
+
 export default async function ModerationPage({ searchParams }: { searchParams: SearchParams }) {
   await requireRole("moderator", { callbackUrl: "/admin/moderation" });
   const params = await searchParams;
@@ -33,7 +46,17 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
   const beforeRaw = first(params.before);
   const cursor = parseQueueCursor(beforeRaw);
   const counts = getQueueCounts();
-  const { items, nextCursor } = listQueueItems({ queue, cursor });
+  // A search over every comment (any state) replaces the queue while `q` is set.
+  const rawQuery = (first(params.q) ?? "").slice(0, 200);
+  const searching = rawQuery.trim() !== "";
+  const parsedQuery = parseSearchQuery(rawQuery);
+  const match = toMatchExpression(parsedQuery);
+  const q = searching ? canonicalQueryText(parsedQuery) || rawQuery.trim() : undefined;
+  const { items, nextCursor } = searching
+    ? match
+      ? searchComments({ match, cursor })
+      : { items: [], nextCursor: null }
+    : listQueueItems({ queue, cursor });
   const now = new Date();
   const done = first(params.done);
   const n = Number(first(params.n) ?? "0");
@@ -46,7 +69,24 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
       <PageHeader title="Moderation">
         Comments held for review, reported by readers, and every decision already made.
       </PageHeader>
-      <QueueTabs current={queue} counts={counts} />
+      <form role="search" action="/admin/moderation" className={styles.filters} aria-label="Search comments">
+        <div style={{ flexGrow: 3 }}>
+          <label htmlFor="comment-search">Search comments</label>
+          <input
+            id="comment-search"
+            type="search"
+            name="q"
+            defaultValue={q ?? ""}
+            maxLength={200}
+            placeholder="Words from the comment, or its author’s name"
+          />
+        </div>
+        <button type="submit" className="button button--small button--primary">
+          Search
+        </button>
+        {searching ? <Link href={`/admin/moderation?queue=${queue}`}>Back to the queue</Link> : null}
+      </form>
+      <QueueTabs current={searching ? undefined : queue} counts={counts} />
 
       {done === "approve" || done === "reject" ? (
         <p role="status" className="notice">
@@ -57,6 +97,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
       <form id={bulkFormId} action={decideComments} className={styles.toolbar} aria-label="Selected comments">
         <input type="hidden" name="queue" value={queue} />
         {before ? <input type="hidden" name="before" value={before} /> : null}
+        {q ? <input type="hidden" name="q" value={q} /> : null}
         {error ? (
           <p role="alert" className="alert" style={{ flexBasis: "100%", margin: 0 }}>
             {error}
@@ -78,24 +119,49 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
         </p>
       </form>
 
-      <h2 className="visually-hidden">
-        {QUEUE_LABELS[queue]} comments ({counts[queue]})
-      </h2>
-      {items.length === 0 ? (
-        <p className="empty-state">{cursor ? "No more comments in this queue." : EMPTY[queue]}</p>
+      {searching ? (
+        <>
+          <h2 className={styles.subtitle}>Comments matching “{q}”</h2>
+          {!match ? (
+            <p role="alert" className="alert">
+              Search for a word or a name: punctuation on its own matches nothing.
+            </p>
+          ) : null}
+        </>
       ) : (
-        <ol className={styles.queue} aria-label="Comments in this queue">
+        <h2 className="visually-hidden">
+          {QUEUE_LABELS[queue]} comments ({counts[queue]})
+        </h2>
+      )}
+      {items.length === 0 ? (
+        <p className="empty-state">
+          {searching
+            ? cursor
+              ? "No more comments match."
+              : `No comments match “${q}”.`
+            : cursor
+              ? "No more comments in this queue."
+              : EMPTY[queue]}
+        </p>
+      ) : (
+        <ol className={styles.queue} aria-label={searching ? "Comments found" : "Comments in this queue"}>
           {items.map((item) => (
-            <QueueItem key={item.id} item={item} queue={queue} before={before} bulkFormId={bulkFormId} now={now} />
+            <QueueItem
+              key={item.id}
+              item={item}
+              queue={queue}
+              before={before}
+              q={q}
+              bulkFormId={bulkFormId}
+              now={now}
+            />
           ))}
         </ol>
       )}
 
       <nav className="pagination" aria-label="Queue pages" style={{ marginTop: "var(--space-5)" }}>
-        {cursor ? <Link href={`/admin/moderation?queue=${queue}`}>Newest</Link> : null}
-        {nextCursor ? (
-          <Link href={`/admin/moderation?queue=${queue}&before=${encodeURIComponent(nextCursor)}`}>Older comments</Link>
-        ) : null}
+        {cursor ? <Link href={pageHref(queue, q)}>Newest</Link> : null}
+        {nextCursor ? <Link href={pageHref(queue, q, nextCursor)}>Older comments</Link> : null}
       </nav>
       <QueueShortcuts />
     </div>

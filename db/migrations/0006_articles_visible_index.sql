@@ -1,0 +1,1 @@
+CREATE INDEX `articles_visible_idx` ON `articles` (`id`,`status`,`published_at`);
