@@ -236,6 +236,21 @@ export async function hashingLoad(ctx: Context): Promise<Report> {
     busyKeptValues === busySignups,
     `${busySignups - busyKeptValues} of ${busySignups} "try again" sign-up answers lost what was typed`,
   );
+  // The queue cannot be stepped around: the sign-in action posted to another page is not checked.
+  const around = await ctx.data.createUser({ name: "Around the queue" });
+  const aside = await submitForm(`${ctx.base}/`, signinForm!, {
+    set: { email: around.email, password: "not the password" },
+    localAddress: "127.0.13.253",
+  });
+  const checked = (
+    ctx.data.raw.prepare("SELECT count(*) AS n FROM signin_attempts WHERE email = ?").get(around.email) as {
+      n: number;
+    }
+  ).n;
+  report.figure(
+    `the sign-in action posted to / instead of /signin: status ${aside.status}, ${checked} password checks recorded`,
+  );
+  report.check(aside.status < 500 && checked === 0, `a sign-in posted to / was checked outside the queue`);
   ctx.data.raw.prepare("DELETE FROM signin_attempts WHERE ip LIKE '127.0.13.%' OR ip LIKE '127.0.14.%'").run();
   return report;
 }
