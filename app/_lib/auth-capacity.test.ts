@@ -21,7 +21,11 @@ describe("waitedTooLong", () => {
     expect(waitedTooLong(queued("0"))).toBe(false);
     expect(waitedTooLong(queued("3000"))).toBe(false);
     expect(waitedTooLong(queued("3001"))).toBe(true);
-    expect(waitedTooLong(new Headers())).toBe(false);
-    expect(waitedTooLong(queued("soon"))).toBe(false);
+  });
+
+  it("treats a post that did not come through the queue (another page) as one that waited too long", () => {
+    store[PRELOAD_MARK] = true;
+    expect(waitedTooLong(new Headers())).toBe(true);
+    expect(waitedTooLong(queued("soon"))).toBe(true);
   });
 });

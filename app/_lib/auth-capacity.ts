@@ -53,9 +53,14 @@ export function withHashingSlot<T>(work: (derive: DeriveKey) => Promise<T>): Pro
 /**
  * True when this sign-in or sign-up post waited in the front door's queue
  * longer than a person should wait for a verdict: answer HASHING_BUSY_MESSAGE.
+ * A post that did not come through the queue at all (the action posted to some
+ * other page, which a browser never does) is treated the same, so the queue
+ * cannot be stepped around.
  */
 export function waitedTooLong(headers: Headers): boolean {
   if (!frontDoorLoaded()) return false;
-  const waited = Number(headers.get(QUEUED_HEADER));
-  return Number.isFinite(waited) && waited > MAX_WAIT_MS;
+  const stamp = headers.get(QUEUED_HEADER);
+  if (stamp === null) return true;
+  const waited = Number(stamp);
+  return !Number.isFinite(waited) || waited > MAX_WAIT_MS;
 }

@@ -3,7 +3,7 @@
  *
  * Uses the existing production build ($NEXT_DIST_DIR or .next; builds
  * nothing), starts its own `next start` servers on temporary databases on
- * ports 3601–3609, runs the eight items in order, prints the figures of each
+ * ports 3601–3609, runs the items in order, prints the figures of each
  * and exits non-zero if any check failed.
  */
 import fs from "node:fs";
