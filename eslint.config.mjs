@@ -64,6 +64,17 @@ const config = [
       ],
     },
   },
+  {
+    // Server actions are the write boundary: the form state and formatters they share with
+    // the forms live in lib/, so an action never pulls UI code into the server bundle.
+    files: ["app/**/actions.ts", "app/**/*-actions.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/components/*", "**/components/*"], message: "Move what both need to lib/." }] },
+      ],
+    },
+  },
   // Formatting is Prettier's job (`npm run lint` runs `prettier --check`).
   prettier,
   {

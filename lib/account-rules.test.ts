@@ -4,11 +4,11 @@ import {
   bannedWordInName,
   ChangePasswordSchema,
   displayNameField,
-  fieldErrors,
   normaliseEmail,
   SignUpSchema,
   UpdateNameSchema,
 } from "./account-rules";
+import { fieldErrors } from "./form-state";
 
 function errorsOf(input: Record<string, unknown>) {
   const result = SignUpSchema.safeParse(input);

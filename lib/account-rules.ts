@@ -195,15 +195,3 @@ export const ChangePasswordSchema = z
 export const DeleteAccountSchema = z.object({
   password: z.string().min(1, "Enter your password to confirm."),
 });
-
-export type FieldErrors = Partial<Record<string, string>>;
-
-/** First message per field, the shape the forms render under each input. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
-}

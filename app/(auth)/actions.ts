@@ -7,14 +7,8 @@ import { createUserWithPassword, getUserCredentialsByEmail } from "@/db/queries/
 import { listRecentSigninFailures, recordSigninAttempt } from "@/db/queries/signin-attempts";
 import { getModerationSettings } from "@/db/queries/settings";
 import { claimSignup, releaseSignup } from "@/db/queries/signup-attempts";
-import {
-  bannedNameMessage,
-  bannedWordInName,
-  fieldErrors,
-  SignInSchema,
-  SignUpSchema,
-  type FieldErrors,
-} from "@/lib/account-rules";
+import { bannedNameMessage, bannedWordInName, SignInSchema, SignUpSchema } from "@/lib/account-rules";
+import { fieldErrors, formText, type FormState } from "@/lib/form-state";
 import { enabledOAuthProviders } from "@/lib/auth-providers";
 import { hashPassword } from "@/lib/passwords";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
@@ -23,20 +17,7 @@ import { clientAddressOf } from "@/app/_lib/client-address";
 import { HASHING_BUSY_MESSAGE, HashingBusy, waitedTooLong, withHashingSlot } from "@/app/_lib/auth-capacity";
 import { DEFAULT_SIGNUPS_PER_ADDRESS_PER_HOUR, parseSignupLimit, signupLimitMessage } from "@/lib/signup-limit";
 
-/** State shared by the sign-in and sign-up forms; `values` never holds the password. */
-export type AuthFormState = {
-  ok: boolean;
-  message?: string;
-  errors?: FieldErrors;
-  values?: { name?: string; email?: string };
-};
-
 const WRONG_CREDENTIALS = "Email or password is incorrect.";
-
-function text(formData: FormData, key: string): string {
-  const value = formData.get(key);
-  return typeof value === "string" ? value : "";
-}
 
 let warnedSignupLimit = false;
 /** SIGNUPS_PER_ADDRESS_PER_HOUR (default 50; 0 turns the limit off). */
@@ -52,7 +33,7 @@ function signupLimit(): number {
   return DEFAULT_SIGNUPS_PER_ADDRESS_PER_HOUR;
 }
 
-function throttleState(email: string, ip: string): AuthFormState | null {
+function throttleState(email: string, ip: string): FormState | null {
   const now = new Date();
   const decision = decideThrottle(listRecentSigninFailures({ email, ip, now }), now);
   return decision.refused ? { ok: false, message: throttleMessage(decision.minutesLeft), values: { email } } : null;
@@ -67,7 +48,7 @@ async function signInWithCredentials(
   credentials: { email: string; password: string } | { email: string; signupTicket: string },
   redirectTo: string,
   ip: string,
-): Promise<AuthFormState> {
+): Promise<FormState> {
   const { email } = credentials;
   try {
     await signIn("credentials", { ...credentials, redirectTo });
@@ -87,13 +68,13 @@ async function signInWithCredentials(
   return { ok: true };
 }
 
-export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const rawEmail = text(formData, "email");
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const rawEmail = formText(formData, "email");
   const requestHeaders = await headers();
   if (waitedTooLong(requestHeaders))
     return { ok: false, message: HASHING_BUSY_MESSAGE, values: { email: rawEmail.trim() } };
-  const redirectTo = safeCallbackUrl(text(formData, "callbackUrl"));
-  const parsed = SignInSchema.safeParse({ email: rawEmail, password: text(formData, "password") });
+  const redirectTo = safeCallbackUrl(formText(formData, "callbackUrl"));
+  const parsed = SignInSchema.safeParse({ email: rawEmail, password: formText(formData, "password") });
   if (!parsed.success) {
     return { ok: false, errors: fieldErrors(parsed.error), values: { email: rawEmail.trim() } };
   }
@@ -104,12 +85,16 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
   return signInWithCredentials({ email, password }, redirectTo, ip);
 }
 
-export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const raw = { name: text(formData, "name"), email: text(formData, "email"), password: text(formData, "password") };
+export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = {
+    name: formText(formData, "name"),
+    email: formText(formData, "email"),
+    password: formText(formData, "password"),
+  };
   const values = { name: raw.name, email: raw.email.trim() };
   const requestHeaders = await headers();
   if (waitedTooLong(requestHeaders)) return { ok: false, message: HASHING_BUSY_MESSAGE, values };
-  const redirectTo = safeCallbackUrl(text(formData, "callbackUrl"));
+  const redirectTo = safeCallbackUrl(formText(formData, "callbackUrl"));
   const parsed = SignUpSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
 
@@ -156,8 +141,8 @@ export async function signOutAction(): Promise<void> {
 
 /** Starts a GitHub or Google sign-in; only providers switched on by the environment are accepted. */
 export async function oauthSignInAction(formData: FormData): Promise<void> {
-  const provider = text(formData, "provider");
-  const redirectTo = safeCallbackUrl(text(formData, "callbackUrl"));
+  const provider = formText(formData, "provider");
+  const redirectTo = safeCallbackUrl(formText(formData, "callbackUrl"));
   if (!enabledOAuthProviders(process.env).some((p) => p.id === provider)) return;
   await signIn(provider, { redirectTo });
 }

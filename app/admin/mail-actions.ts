@@ -7,13 +7,13 @@ import { requireRole } from "@/app/_lib/guards";
 import { queueMailIn } from "@/lib/mail/queue";
 import { wakeMailSender } from "@/lib/mail/sender";
 import { absoluteUrl, SITE_NAME } from "@/lib/site";
-import type { AdminFormState } from "@/components/admin/form-state";
+import type { FormState } from "@/lib/form-state";
 
 // The form has no fields; the schema pins that, so a replayed request carrying an address is refused.
 const SendTestMailSchema = z.object({}).strict();
 
 /** Queues a test mail to the signed-in admin's own address, to check the mail settings end to end. */
-export async function sendTestMail(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function sendTestMail(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireRole("admin", { callbackUrl: "/admin" });
   const fields = Object.fromEntries(
     [...formData.keys()].filter((k) => !k.startsWith("$")).map((k) => [k, formData.get(k)]),

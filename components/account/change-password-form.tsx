@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePasswordAction, type AccountFormState } from "@/app/(site)/account/actions";
+import { changePasswordAction } from "@/app/(site)/account/actions";
+import type { FormState } from "@/lib/form-state";
 import { FormAlert } from "@/components/auth/form-alert";
 import { FormField } from "@/components/auth/form-field";
 import { PASSWORD_MIN } from "@/lib/account-limits";
 
 export function ChangePasswordForm() {
-  const [state, formAction, pending] = useActionState<AccountFormState, FormData>(changePasswordAction, { ok: false });
+  const [state, formAction, pending] = useActionState<FormState, FormData>(changePasswordAction, { ok: false });
   return (
     <form action={formAction} className="form" noValidate aria-busy={pending || undefined}>
       <FormAlert message={state.ok ? undefined : state.message} errors={state.errors} />

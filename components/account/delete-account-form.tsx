@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { deleteAccountAction, type AccountFormState } from "@/app/(site)/account/actions";
+import { deleteAccountAction } from "@/app/(site)/account/actions";
+import type { FormState } from "@/lib/form-state";
 import { FormAlert } from "@/components/auth/form-alert";
 import { FormField } from "@/components/auth/form-field";
 
 export function DeleteAccountForm() {
-  const [state, formAction, pending] = useActionState<AccountFormState, FormData>(deleteAccountAction, { ok: false });
+  const [state, formAction, pending] = useActionState<FormState, FormData>(deleteAccountAction, { ok: false });
   return (
     <form action={formAction} className="form" noValidate aria-busy={pending || undefined}>
       <FormAlert message={state.message} errors={state.errors} />

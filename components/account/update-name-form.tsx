@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateNameAction, type AccountFormState } from "@/app/(site)/account/actions";
+import { updateNameAction } from "@/app/(site)/account/actions";
+import type { FormState } from "@/lib/form-state";
 import { FormAlert } from "@/components/auth/form-alert";
 import { FormField } from "@/components/auth/form-field";
 import { NAME_MAX, NAME_MIN } from "@/lib/account-limits";
 
 export function UpdateNameForm({ name }: { name: string }) {
-  const [state, formAction, pending] = useActionState<AccountFormState, FormData>(updateNameAction, { ok: false });
+  const [state, formAction, pending] = useActionState<FormState, FormData>(updateNameAction, { ok: false });
   return (
     <form action={formAction} className="form" noValidate aria-busy={pending || undefined}>
       <FormAlert message={state.ok ? undefined : state.message} errors={state.errors} />

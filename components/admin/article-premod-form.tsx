@@ -2,11 +2,10 @@
 
 import { useActionState } from "react";
 import type { PremodMode } from "@/lib/vocabulary";
-import type { AdminFormState } from "./form-state";
-import { initialAdminFormState } from "./form-state";
+import { initialFormState, type FormState } from "@/lib/form-state";
 import { FormMessage } from "./form-message";
 
-type Action = (prev: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
 export function ArticlePremodForm({
   action,
@@ -19,7 +18,7 @@ export function ArticlePremodForm({
   current: PremodMode | null;
   siteModeLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialAdminFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const options = [
     ["site", `Follow the site setting (${siteModeLabel})`],
     ["off", "Off"],

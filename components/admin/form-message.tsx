@@ -1,7 +1,7 @@
-import type { AdminFormState } from "./form-state";
+import type { FormState } from "@/lib/form-state";
 
 /** The result of a staff form: errors in role=alert, success in role=status, inside the form. */
-export function FormMessage({ state }: { state: AdminFormState }) {
+export function FormMessage({ state }: { state: FormState }) {
   if (!state.message) return null;
   return state.ok ? (
     <p role="status" className="notice">
@@ -14,11 +14,11 @@ export function FormMessage({ state }: { state: AdminFormState }) {
   );
 }
 
-export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
   return (
     <p id={id} className="field__error">
-      {errors.join(" ")}
+      {error}
     </p>
   );
 }

@@ -2,8 +2,7 @@
 
 import { useActionState } from "react";
 import type { PremodMode } from "@/lib/vocabulary";
-import type { AdminFormState } from "./form-state";
-import { initialAdminFormState } from "./form-state";
+import { initialFormState, type FormState } from "@/lib/form-state";
 import { FieldError, FormMessage } from "./form-message";
 import styles from "./admin.module.css";
 
@@ -15,7 +14,7 @@ export type SettingsValues = {
   autoCloseDays: number;
 };
 
-type Action = (prev: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
 const MODES: { value: PremodMode; label: string; hint: string }[] = [
   { value: "off", label: "Off", hint: "Comments publish at once (links from first-time commenters are still held)." },
@@ -24,7 +23,7 @@ const MODES: { value: PremodMode; label: string; hint: string }[] = [
 ];
 
 export function SettingsForm({ action, settings }: { action: Action; settings: SettingsValues }) {
-  const [state, formAction, pending] = useActionState(action, initialAdminFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const v = state.values;
   const e = state.errors ?? {};
   const mode = v?.premoderation ?? settings.premoderation;
@@ -50,7 +49,7 @@ export function SettingsForm({ action, settings }: { action: Action; settings: S
               </p>
             </div>
           ))}
-          <FieldError id="premod-error" errors={e.premoderation} />
+          <FieldError id="premod-error" error={e.premoderation} />
         </fieldset>
         <div className="field" style={{ marginTop: "var(--space-4)", maxWidth: "20rem" }}>
           <label htmlFor="premod-threshold">First comments held for new readers</label>
@@ -68,7 +67,7 @@ export function SettingsForm({ action, settings }: { action: Action; settings: S
           <p id="threshold-hint" className="field__hint">
             With “New readers”: held until the reader has this many approved comments.
           </p>
-          <FieldError id="threshold-error" errors={e.premodNewThreshold} />
+          <FieldError id="threshold-error" error={e.premodNewThreshold} />
         </div>
       </section>
 
@@ -87,7 +86,7 @@ export function SettingsForm({ action, settings }: { action: Action; settings: S
           <p id="banned-hint" className="field__hint">
             One word or phrase per line. A comment containing one is refused with a message. Whole words, any case.
           </p>
-          <FieldError id="banned-error" errors={e.bannedWords} />
+          <FieldError id="banned-error" error={e.bannedWords} />
         </div>
         <div className="field" style={{ marginTop: "var(--space-4)" }}>
           <label htmlFor="suspect-words">Suspect words</label>
@@ -102,7 +101,7 @@ export function SettingsForm({ action, settings }: { action: Action; settings: S
           <p id="suspect-hint" className="field__hint">
             One per line. A comment containing one is held for review with the word named in the queue.
           </p>
-          <FieldError id="suspect-error" errors={e.suspectWords} />
+          <FieldError id="suspect-error" error={e.suspectWords} />
         </div>
       </section>
 
@@ -124,7 +123,7 @@ export function SettingsForm({ action, settings }: { action: Action; settings: S
           <p id="auto-close-hint" className="field__hint">
             Days after publication; 0 keeps comments open until closed by hand.
           </p>
-          <FieldError id="auto-close-error" errors={e.autoCloseDays} />
+          <FieldError id="auto-close-error" error={e.autoCloseDays} />
         </div>
       </section>
 

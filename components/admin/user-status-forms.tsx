@@ -1,15 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import type { AdminFormState } from "./form-state";
-import { initialAdminFormState } from "./form-state";
+import { initialFormState, type FormState } from "@/lib/form-state";
 import { FieldError, FormMessage } from "./form-message";
 import styles from "./admin.module.css";
 
-type Action = (prev: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
 export function SuspendForm({ action, userId, disabled }: { action: Action; userId: string; disabled?: boolean }) {
-  const [state, formAction, pending] = useActionState(action, initialAdminFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const reasonError = state.errors?.reason;
   const daysError = state.errors?.days;
   const days = state.ok ? "1" : (state.values?.days ?? "1");
@@ -27,7 +26,7 @@ export function SuspendForm({ action, userId, disabled }: { action: Action; user
             </label>
           ))}
         </div>
-        <FieldError id="suspend-days-error" errors={daysError} />
+        <FieldError id="suspend-days-error" error={daysError} />
       </fieldset>
       <div className="field">
         <label htmlFor="suspend-reason">Reason</label>
@@ -46,7 +45,7 @@ export function SuspendForm({ action, userId, disabled }: { action: Action; user
         <p id="suspend-reason-hint" className="field__hint">
           Shown to the reader in place of the comment form.
         </p>
-        <FieldError id="suspend-reason-error" errors={reasonError} />
+        <FieldError id="suspend-reason-error" error={reasonError} />
       </div>
       <div className="actions">
         <button type="submit" className="button button--small" disabled={disabled || pending}>
@@ -59,7 +58,7 @@ export function SuspendForm({ action, userId, disabled }: { action: Action; user
 }
 
 export function BanForm({ action, userId, disabled }: { action: Action; userId: string; disabled?: boolean }) {
-  const [state, formAction, pending] = useActionState(action, initialAdminFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const reasonError = state.errors?.reason;
   return (
     <form action={formAction} className={styles.subform} aria-label="Ban">
@@ -82,7 +81,7 @@ export function BanForm({ action, userId, disabled }: { action: Action; userId: 
         <p id="ban-reason-hint" className="field__hint">
           A ban has no end date. The reader keeps read access and sees this reason.
         </p>
-        <FieldError id="ban-reason-error" errors={reasonError} />
+        <FieldError id="ban-reason-error" error={reasonError} />
       </div>
       <div className="actions">
         <button type="submit" className="button button--small button--danger" disabled={disabled || pending}>
@@ -95,7 +94,7 @@ export function BanForm({ action, userId, disabled }: { action: Action; userId: 
 }
 
 export function LiftForm({ action, userId, disabled }: { action: Action; userId: string; disabled?: boolean }) {
-  const [state, formAction, pending] = useActionState(action, initialAdminFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} className={styles.subform} aria-label="Lift">
       <h3>Lift</h3>
@@ -134,7 +133,7 @@ export function RoleForm({
   /** Set when no change is possible (e.g. the last admin), explaining why. */
   lockedReason?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialAdminFormState);
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   const roles = [
     ["moderator", "Make moderator"],
     ["admin", "Make admin"],

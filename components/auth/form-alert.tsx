@@ -1,4 +1,4 @@
-type FieldErrors = Partial<Record<string, string>>;
+import type { FieldErrors } from "@/lib/form-state";
 
 /**
  * The form's error summary, the one `role="alert"` inside the form: the

@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction, type AuthFormState } from "@/app/(auth)/actions";
+import { signInAction } from "@/app/(auth)/actions";
+import type { FormState } from "@/lib/form-state";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 
-const initial: AuthFormState = { ok: false };
+const initial: FormState = { ok: false };
 
 export function SignInForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage?: string }) {
   const [state, formAction, pending] = useActionState(signInAction, { ...initial, message: initialMessage });

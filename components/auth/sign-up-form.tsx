@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { signUpAction, type AuthFormState } from "@/app/(auth)/actions";
+import { signUpAction } from "@/app/(auth)/actions";
+import type { FormState } from "@/lib/form-state";
 import { NAME_MAX, NAME_MIN, PASSWORD_MIN } from "@/lib/account-limits";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 
-const initial: AuthFormState = { ok: false };
+const initial: FormState = { ok: false };
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction, pending] = useActionState(signUpAction, initial);

@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { postComment, postReply, type CommentFormState } from "@/app/(site)/live/articles/[slug]/actions";
+import { postComment, postReply } from "@/app/(site)/live/articles/[slug]/actions";
+import type { FormState } from "@/lib/form-state";
 import { CommonFields, FormErrors, SubmitButton } from "./form-bits";
 import styles from "./comments.module.css";
 
-const initial: CommentFormState = { ok: false };
+const initial: FormState = { ok: false };
 
 type Props = {
   slug: string;

@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { deleteComment, type CommentFormState } from "@/app/(site)/live/articles/[slug]/actions";
+import { deleteComment } from "@/app/(site)/live/articles/[slug]/actions";
+import type { FormState } from "@/lib/form-state";
 import { CommonFields, FormErrors, SubmitButton } from "./form-bits";
 import styles from "./comments.module.css";
 
-const initial: CommentFormState = { ok: false };
+const initial: FormState = { ok: false };
 
 /** The small confirmation step of Delete (a view of its own without JS, inline with it). */
 export function DeleteCommentForm({

@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { editComment, type CommentFormState } from "@/app/(site)/live/articles/[slug]/actions";
+import { editComment } from "@/app/(site)/live/articles/[slug]/actions";
+import type { FormState } from "@/lib/form-state";
 import { CommonFields, FormErrors, SubmitButton } from "./form-bits";
 import styles from "./comments.module.css";
 
-const initial: CommentFormState = { ok: false };
+const initial: FormState = { ok: false };
 
 export function EditCommentForm({
   slug,

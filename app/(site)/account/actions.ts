@@ -12,23 +12,11 @@ import {
   renameUser,
   updateUserPassword,
 } from "@/db/queries/users";
-import {
-  ChangePasswordSchema,
-  DeleteAccountSchema,
-  fieldErrors,
-  UpdateNameSchema,
-  type FieldErrors,
-} from "@/lib/account-rules";
+import { ChangePasswordSchema, DeleteAccountSchema, UpdateNameSchema } from "@/lib/account-rules";
+import { fieldErrors, formText, type FormState } from "@/lib/form-state";
 import { hashPassword, verifyPasswordOrDummy, type DeriveKey } from "@/lib/passwords";
 import { canRename } from "@/lib/permissions";
 import { HASHING_BUSY_MESSAGE, HashingBusy, withHashingSlot } from "@/app/_lib/auth-capacity";
-
-export type AccountFormState = {
-  ok: boolean;
-  message?: string;
-  errors?: FieldErrors;
-  values?: { name?: string };
-};
 
 /** Runs hashing work in a slot; null when the server is too busy (the form then says "try again in a moment"). */
 async function hashing<T>(work: (derive: DeriveKey) => Promise<T>): Promise<T | null> {
@@ -40,19 +28,14 @@ async function hashing<T>(work: (derive: DeriveKey) => Promise<T>): Promise<T | 
   }
 }
 
-function text(formData: FormData, key: string): string {
-  const value = formData.get(key);
-  return typeof value === "string" ? value : "";
-}
-
 /** Pages that show the reader's name beside their comments. */
 function revalidateCommentedArticles(authorId: string): void {
   for (const slug of listArticleSlugsCommentedBy({ authorId })) revalidateArticle(slug);
 }
 
-export async function updateNameAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function updateNameAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireUser({ callbackUrl: "/account" });
-  const raw = text(formData, "name");
+  const raw = formText(formData, "name");
   const values = { name: raw };
   // Suspended and banned readers cannot rename (checked again, with the limits, in the write).
   const allowed = canRename(viewer, new Date());
@@ -70,11 +53,11 @@ export async function updateNameAction(_prev: AccountFormState, formData: FormDa
   return { ok: true, message: "Display name updated.", values: { name: parsed.data.name } };
 }
 
-export async function changePasswordAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireUser({ callbackUrl: "/account" });
   const parsed = ChangePasswordSchema.safeParse({
-    currentPassword: text(formData, "currentPassword"),
-    newPassword: text(formData, "newPassword"),
+    currentPassword: formText(formData, "currentPassword"),
+    newPassword: formText(formData, "newPassword"),
   });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const current = getPasswordHashById({ id: viewer.id });
@@ -94,9 +77,9 @@ export async function changePasswordAction(_prev: AccountFormState, formData: Fo
  * Deletes the account after checking the password. Comments stay, anonymised
  * ("Deleted user"), so replies keep their context — see DECISIONS.md.
  */
-export async function deleteAccountAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function deleteAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireUser({ callbackUrl: "/account/delete" });
-  const parsed = DeleteAccountSchema.safeParse({ password: text(formData, "password") });
+  const parsed = DeleteAccountSchema.safeParse({ password: formText(formData, "password") });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const hash = getPasswordHashById({ id: viewer.id });
   const right = await hashing((derive) => verifyPasswordOrDummy(parsed.data.password, hash, derive));

@@ -10,7 +10,7 @@ import { appendModerationLog } from "@/db/queries/moderation-log";
 import { requireRole } from "@/app/_lib/guards";
 import { revalidateArticle } from "@/app/_lib/revalidate";
 import { canChangeSettings, canCloseComments } from "@/lib/moderation-permissions";
-import type { AdminFormState } from "@/components/admin/form-state";
+import { formText, type FormState } from "@/lib/form-state";
 
 const SetCommentsOpenSchema = z.object({
   slug: z.string().min(1).max(200),
@@ -23,19 +23,14 @@ const SetArticlePremodSchema = z.object({
   mode: z.enum(["site", ...PREMOD_MODES], { error: "Choose a mode." }),
 });
 
-function text(formData: FormData, name: string): string | undefined {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : undefined;
-}
-
 /** Close or open an article's comments (moderators and admins). Works as a plain form. */
 export async function setCommentsOpen(formData: FormData): Promise<void> {
   const viewer = await requireRole("moderator");
   if (!canCloseComments(viewer)) redirect("/admin");
   const parsed = SetCommentsOpenSchema.safeParse({
-    slug: text(formData, "slug"),
-    open: text(formData, "open"),
-    reason: text(formData, "reason"),
+    slug: formText(formData, "slug"),
+    open: formText(formData, "open"),
+    reason: formText(formData, "reason"),
   });
   if (!parsed.success) redirect("/admin/articles");
   const { slug, open, reason } = parsed.data;
@@ -62,10 +57,13 @@ export async function setCommentsOpen(formData: FormData): Promise<void> {
 const MODE_LABELS = { site: "the site setting", off: "off", new: "new readers", all: "everyone" } as const;
 
 /** Per-article pre-moderation (admins: it is a rule, like the site settings). */
-export async function setArticlePremod(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function setArticlePremod(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireRole("admin");
   if (!canChangeSettings(viewer)) return { ok: false, message: "Only admins change pre-moderation." };
-  const parsed = SetArticlePremodSchema.safeParse({ slug: text(formData, "slug"), mode: text(formData, "mode") });
+  const parsed = SetArticlePremodSchema.safeParse({
+    slug: formText(formData, "slug"),
+    mode: formText(formData, "mode"),
+  });
   if (!parsed.success) return { ok: false, message: "Choose a mode." };
   const { slug, mode } = parsed.data;
   const result = writeTransaction(() => {

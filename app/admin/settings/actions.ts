@@ -14,7 +14,7 @@ import { appendModerationLog } from "@/db/queries/moderation-log";
 import { requireRole } from "@/app/_lib/guards";
 import { cacheTags } from "@/app/_lib/revalidate";
 import { canChangeSettings } from "@/lib/moderation-permissions";
-import type { AdminFormState } from "@/components/admin/form-state";
+import { fieldErrors, formText, type FormState } from "@/lib/form-state";
 
 const wordList = z
   .string()
@@ -44,11 +44,6 @@ const SaveSettingsSchema = z.object({
     .max(3650, "At most 3650 days."),
 });
 
-function text(formData: FormData, name: string): string {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : "";
-}
-
 function summary(before: Record<string, unknown>, after: Record<string, unknown>): string {
   const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   if (changed.length === 0) return "no changes";
@@ -60,22 +55,22 @@ function summary(before: Record<string, unknown>, after: Record<string, unknown>
     .join("; ");
 }
 
-export async function saveSettings(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function saveSettings(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireRole("admin");
   if (!canChangeSettings(viewer)) return { ok: false, message: "Only admins change settings." };
   const values = {
-    premoderation: text(formData, "premoderation"),
-    premodNewThreshold: text(formData, "premodNewThreshold"),
-    bannedWords: text(formData, "bannedWords"),
-    suspectWords: text(formData, "suspectWords"),
-    autoCloseDays: text(formData, "autoCloseDays") || "0",
+    premoderation: formText(formData, "premoderation"),
+    premodNewThreshold: formText(formData, "premodNewThreshold"),
+    bannedWords: formText(formData, "bannedWords"),
+    suspectWords: formText(formData, "suspectWords"),
+    autoCloseDays: formText(formData, "autoCloseDays") || "0",
   };
   const parsed = SaveSettingsSchema.safeParse(values);
   if (!parsed.success) {
     return {
       ok: false,
       message: "Check the highlighted settings.",
-      errors: z.flattenError(parsed.error).fieldErrors,
+      errors: fieldErrors(parsed.error),
       values,
     };
   }

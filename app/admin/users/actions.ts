@@ -15,7 +15,7 @@ import {
   effectiveUserStatus,
   suspensionEnd,
 } from "@/lib/moderation-permissions";
-import type { AdminFormState } from "@/components/admin/form-state";
+import { fieldErrors, formText, type FormState } from "@/lib/form-state";
 import { formatDateTime } from "@/lib/dates";
 import type { Viewer } from "@/lib/viewer";
 
@@ -42,18 +42,13 @@ const ChangeUserRoleSchema = z.object({ userId: z.string().min(1), role: z.enum(
 
 const NOT_ALLOWED = "You can't do that to this account.";
 
-function field(formData: FormData, name: string): string | undefined {
-  const v = formData.get(name);
-  return typeof v === "string" ? v : undefined;
-}
-
 /** The target as it is now, with an expired suspension counted as over. */
 function loadTarget(userId: string, now: Date): AdminUserRow | null {
   const user = getUserForAdmin({ id: userId });
   return user ? { ...user, status: effectiveUserStatus(user, now) } : null;
 }
 
-function done(userId: string, message: string): AdminFormState {
+function done(userId: string, message: string): FormState {
   revalidatePath(`/admin/users/${userId}`);
   revalidatePath("/admin/users");
   return { ok: true, message };
@@ -63,12 +58,12 @@ function actorOf(viewer: Viewer) {
   return { id: viewer.id, name: viewer.name };
 }
 
-export async function suspendUser(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function suspendUser(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireRole("moderator");
-  const values = { days: field(formData, "days") ?? "", reason: field(formData, "reason") ?? "" };
-  const parsed = SuspendUserSchema.safeParse({ userId: field(formData, "userId"), ...values });
+  const values = { days: formText(formData, "days") ?? "", reason: formText(formData, "reason") ?? "" };
+  const parsed = SuspendUserSchema.safeParse({ userId: formText(formData, "userId"), ...values });
   if (!parsed.success) {
-    return { ok: false, message: "Check the form.", errors: z.flattenError(parsed.error).fieldErrors, values };
+    return { ok: false, message: "Check the form.", errors: fieldErrors(parsed.error), values };
   }
   const { userId, days, reason } = parsed.data;
   const now = new Date();
@@ -92,12 +87,12 @@ export async function suspendUser(_prev: AdminFormState, formData: FormData): Pr
   return done(userId, `${result.name} is suspended until ${formatDateTime(until)}.`);
 }
 
-export async function banUser(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function banUser(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireRole("admin");
-  const values = { reason: field(formData, "reason") ?? "" };
-  const parsed = BanUserSchema.safeParse({ userId: field(formData, "userId"), ...values });
+  const values = { reason: formText(formData, "reason") ?? "" };
+  const parsed = BanUserSchema.safeParse({ userId: formText(formData, "userId"), ...values });
   if (!parsed.success) {
-    return { ok: false, message: "Check the form.", errors: z.flattenError(parsed.error).fieldErrors, values };
+    return { ok: false, message: "Check the form.", errors: fieldErrors(parsed.error), values };
   }
   const { userId, reason } = parsed.data;
   const now = new Date();
@@ -120,12 +115,12 @@ export async function banUser(_prev: AdminFormState, formData: FormData): Promis
   return done(userId, `${result.name} is banned.`);
 }
 
-export async function liftUser(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function liftUser(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireRole("moderator");
-  const values = { reason: field(formData, "reason") ?? "" };
-  const parsed = LiftUserSchema.safeParse({ userId: field(formData, "userId"), ...values });
+  const values = { reason: formText(formData, "reason") ?? "" };
+  const parsed = LiftUserSchema.safeParse({ userId: formText(formData, "userId"), ...values });
   if (!parsed.success) {
-    return { ok: false, message: "Check the form.", errors: z.flattenError(parsed.error).fieldErrors, values };
+    return { ok: false, message: "Check the form.", errors: fieldErrors(parsed.error), values };
   }
   const { userId, reason } = parsed.data;
   const now = new Date();
@@ -150,9 +145,12 @@ export async function liftUser(_prev: AdminFormState, formData: FormData): Promi
 
 const ROLE_NAMES = { reader: "a reader", moderator: "a moderator", admin: "an admin" } as const;
 
-export async function changeUserRole(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+export async function changeUserRole(_prev: FormState, formData: FormData): Promise<FormState> {
   const viewer = await requireRole("admin");
-  const parsed = ChangeUserRoleSchema.safeParse({ userId: field(formData, "userId"), role: field(formData, "role") });
+  const parsed = ChangeUserRoleSchema.safeParse({
+    userId: formText(formData, "userId"),
+    role: formText(formData, "role"),
+  });
   if (!parsed.success) return { ok: false, message: "Choose a role." };
   const { userId, role } = parsed.data;
   const now = new Date();

@@ -3,6 +3,7 @@
  * session cookies minted as Auth.js mints them, fingerprints of every table.
  */
 import { createHash, randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import { openDatabase, type Db } from "@/db";
 import { hashPassword, hashPasswordWithCost } from "@/lib/passwords";
@@ -147,15 +148,25 @@ export class Data {
       .all() as { name: string }[];
     for (const { name } of tables) {
       hash.update(name);
-      for (const row of this.raw.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) {
-        hash.update(JSON.stringify(row));
-      }
+      // Sorted in JavaScript, not by rowid: the search indexes' shadow tables are WITHOUT ROWID.
+      const rows = (this.raw.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((row) => JSON.stringify(row));
+      for (const row of rows.sort()) hash.update(row);
     }
     return hash.digest("hex");
   }
 
+  /**
+   * PRAGMA integrity_check on a fresh connection, as the next process to start would see the file.
+   * This object's own long-lived connection can keep FTS5's cached index structure across another
+   * process's kill -9 and restart and then report the search index as corrupt when it is not.
+   */
   integrityCheck(): string {
-    return (this.raw.pragma("integrity_check", { simple: true }) as string) ?? "";
+    const fresh = new Database(this.file, { readonly: true });
+    try {
+      return (fresh.pragma("integrity_check", { simple: true }) as string) ?? "";
+    } finally {
+      fresh.close();
+    }
   }
 
   close(): void {

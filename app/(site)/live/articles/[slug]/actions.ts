@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { z } from "zod";
 import { requireUser } from "@/app/_lib/guards";
+import { fieldErrors, formTexts, type FormState } from "@/lib/form-state";
 import { revalidateArticle, revalidateArticleCounts, revalidateFronts } from "@/app/_lib/revalidate";
 import { getArticleBySlug } from "@/db/queries/articles";
 import {
@@ -49,29 +49,10 @@ import {
  *    which Next renders into the same page (errors, typed text kept).
  */
 
-export type CommentFormState = {
-  ok: boolean;
-  message?: string;
-  errors?: { body?: string; reason?: string; note?: string };
-  values?: { body?: string; note?: string; reason?: string };
-  /** Changes on every success so the client can reset the form. */
-  doneAt?: number;
-};
-
 export type LikeState = { ok: boolean; message?: string; liked?: boolean; likeCount?: number };
-
-function fields(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string") out[key] = value;
-  return out;
-}
 
 function viewFrom(returnTo: string): ArticleView {
   return parseArticleView(new URLSearchParams(returnTo));
-}
-
-function firstError(error: z.ZodError, key: string): string | undefined {
-  return error.issues.find((i) => i.path[0] === key)?.message;
 }
 
 /** A comment of this article, or null: missing and foreign look the same. */
@@ -90,7 +71,7 @@ function threadOfArticle(article: { commentsOpen: boolean; publishedAt: Date }):
   };
 }
 
-function refused(permission: Permission & { ok: false }, values?: CommentFormState["values"]): CommentFormState {
+function refused(permission: Permission & { ok: false }, values?: FormState["values"]): FormState {
   // Anything about a comment the caller may not touch reads as "not found".
   return { ok: false, message: permission.message, values };
 }
@@ -100,16 +81,16 @@ function revalidateAfterWrite(slug: string, section: string, countChanged: boole
   if (countChanged) revalidateFronts(section);
 }
 
-export async function postComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export async function postComment(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
-  const raw = fields(formData);
+  const raw = formTexts(formData);
   const values = { body: raw.body ?? "" };
   const article = await getArticleBySlug({ slug: raw.slug ?? "" });
   if (!article) return { ok: false, message: "That article can't be found.", values };
   const allowed = canPost(user, threadOfArticle(article), new Date());
   if (!allowed.ok) return refused(allowed, values);
   const parsed = PostCommentSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: { body: firstError(parsed.error, "body") }, values };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
 
   const result = createComment({ articleId: article.id, authorId: user.id, body: parsed.data.body });
   if (!result.ok) return { ok: false, message: result.message, values };
@@ -128,9 +109,9 @@ export async function postComment(_prev: CommentFormState, formData: FormData): 
   redirect(articleViewHref(article.slug, onFirstPage ? {} : { sort: view.sort, c: result.id }, `comment-${result.id}`));
 }
 
-export async function postReply(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export async function postReply(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
-  const raw = fields(formData);
+  const raw = formTexts(formData);
   const values = { body: raw.body ?? "" };
   const article = await getArticleBySlug({ slug: raw.slug ?? "" });
   const parentId = id.safeParse(raw.parentId);
@@ -139,7 +120,7 @@ export async function postReply(_prev: CommentFormState, formData: FormData): Pr
   const allowed = canReply(user, parent, threadOfArticle(article), new Date());
   if (!allowed.ok) return refused(allowed, values);
   const parsed = PostReplySchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: { body: firstError(parsed.error, "body") }, values };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
 
   const result = createComment({
     articleId: article.id,
@@ -154,9 +135,9 @@ export async function postReply(_prev: CommentFormState, formData: FormData): Pr
   redirect(articleViewHref(article.slug, { sort: view.sort, c: result.id }, `comment-${result.id}`));
 }
 
-export async function editComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export async function editComment(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
-  const raw = fields(formData);
+  const raw = formTexts(formData);
   const values = { body: raw.body ?? "" };
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
@@ -164,7 +145,7 @@ export async function editComment(_prev: CommentFormState, formData: FormData): 
   const allowed = canEditComment(user, comment, threadOfComment(comment, getAutoCloseDays()), new Date());
   if (!allowed.ok) return refused(allowed, values);
   const parsed = EditCommentSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: { body: firstError(parsed.error, "body") }, values };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
 
   const result = editCommentRow({ commentId: comment.id, userId: user.id, body: parsed.data.body });
   if (!result.ok) return { ok: false, message: result.message, values };
@@ -173,9 +154,9 @@ export async function editComment(_prev: CommentFormState, formData: FormData): 
   redirect(articleViewHref(comment.articleSlug, viewFrom(parsed.data.returnTo), `comment-${comment.id}`));
 }
 
-export async function deleteComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export async function deleteComment(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
-  const raw = fields(formData);
+  const raw = formTexts(formData);
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
   if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE };
@@ -195,7 +176,7 @@ export async function deleteComment(_prev: CommentFormState, formData: FormData)
 
 export async function toggleLike(_prev: LikeState, formData: FormData): Promise<LikeState> {
   const user = await requireUser();
-  const raw = fields(formData);
+  const raw = formTexts(formData);
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
   if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE };
@@ -214,9 +195,9 @@ export async function toggleLike(_prev: LikeState, formData: FormData): Promise<
   return { ok: true, liked: result.liked, likeCount: result.likeCount };
 }
 
-export async function reportComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
+export async function reportComment(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser();
-  const raw = fields(formData);
+  const raw = formTexts(formData);
   const values = { note: raw.note ?? "", reason: raw.reason ?? "" };
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
@@ -227,7 +208,7 @@ export async function reportComment(_prev: CommentFormState, formData: FormData)
   if (!parsed.success) {
     return {
       ok: false,
-      errors: { reason: firstError(parsed.error, "reason"), note: firstError(parsed.error, "note") },
+      errors: fieldErrors(parsed.error),
       values,
     };
   }
