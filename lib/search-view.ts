@@ -99,8 +99,11 @@ export function decodeSearchSegment(segment: string): SearchView | null {
  */
 export const MAX_CACHED_SEGMENT_CHARS = 160;
 
-/** How many search views one server process gives cache entries (see DECISIONS.md "Search"). */
-export const SEARCH_CACHE_ENTRIES = 1000;
+/**
+ * How many search views one server process gives cache entries (see DECISIONS.md
+ * "Search"): an entry is about 7 files and 100–150 KB on disk, so at most ~75 MB.
+ */
+export const SEARCH_CACHE_ENTRIES = 500;
 
 /**
  * A set that holds at most `capacity` keys and never forgets one: the route
