@@ -149,7 +149,10 @@ export class Data {
     for (const { name } of tables) {
       hash.update(name);
       // Sorted in JavaScript, not by rowid: the search indexes' shadow tables are WITHOUT ROWID.
-      const rows = (this.raw.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((row) => JSON.stringify(row));
+      const rows = this.raw
+        .prepare(`SELECT * FROM "${name}"`)
+        .all()
+        .map((row) => JSON.stringify(row));
       for (const row of rows.sort()) hash.update(row);
     }
     return hash.digest("hex");
