@@ -46,7 +46,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
-  timeout: 30_000,
+  // Generous: a browser, the site and real-cost password hashing share two cores, and the
+  // multi-page specs (250-comment pagination, a dozen malformed searches) take 30 s on a busy machine.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
