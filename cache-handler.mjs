@@ -76,8 +76,10 @@ export function sharedTags(url = process.env.REDIS_URL) {
   const holder = globalThis;
   if (holder[SHARED]?.url === url) return holder[SHARED];
   const Redis = require("ioredis");
-  // Commands fail after a second rather than queue forever: a write must not hang on Redis.
-  const client = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1000, lazyConnect: false });
+  // Commands fail after 5 s rather than queue forever: a write must not hang on Redis. Not less: on a
+  // machine loaded far past its cores (reliability item 5b at load 20 on 2 cores) 1 s timed out, and a
+  // lost expiry leaves the other processes stale until their 300 s revalidate.
+  const client = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 5000, lazyConnect: false });
   const subscriber = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
   let markReady;
   const ready = new Promise((resolve) => (markReady = resolve));
