@@ -57,7 +57,7 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "chromium", testIgnore: /site-wide\//, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "chromium", testIgnore: /(site-wide|topology)\//, use: { ...devices["Desktop Chrome"], launchOptions } },
     // Specs that change site-wide settings run alone, after everything else.
     {
       name: "site-wide",

@@ -37,9 +37,26 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 10000");
   const db: Db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  migrateAlongsideOthers(db);
   seedIfEmpty(db);
   return db;
+}
+
+/**
+ * Several server processes may open a fresh file at the same moment (issue 16).
+ * Drizzle decides what to apply before its transaction begins, so the loser of
+ * that race fails inside its transaction ("table already exists") and rolls
+ * back; by then the winner has committed, and a second pass finds nothing to do.
+ */
+function migrateAlongsideOthers(db: Db): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 const MAX_CACHED_STATEMENTS = 500;

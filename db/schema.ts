@@ -304,3 +304,15 @@ export const mailOutbox = sqliteTable(
   (t) => [index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt)],
 );
 export type MailOutboxRow = typeof mailOutbox.$inferSelect;
+
+/**
+ * Leases for background work that must run in one server process at a time
+ * when several share the database (the mail sender; db/queries/leases.ts).
+ * A holder keeps its lease by renewing it before `expiresAt`; a process that
+ * dies simply stops renewing, and another claims the lease once it expires.
+ */
+export const leases = sqliteTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});

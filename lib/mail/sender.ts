@@ -2,20 +2,30 @@ import "server-only";
 import { getNextMailDueAt, listDueMail, markMailFailedAttempt, markMailSent } from "@/db/queries/mail-outbox";
 import { afterFailure, describeSendError } from "./policy";
 import { deliver as defaultDeliver, mailFrom, type Deliver } from "./transport";
+import { runUnderLease } from "@/lib/run-under-lease";
 
 /*
- * The sender: one loop per server process, started by instrumentation.ts and
- * woken by `wakeMailSender()` after a message is queued. It reads due rows
- * from the outbox, so whatever was committed before a crash goes out after
- * the restart. One message at a time: mail volume is small, and a single
- * in-flight send means no row is ever sent twice by this process.
+ * The sender: one loop across all server processes sharing the database,
+ * started by instrumentation.ts in each and run only by the holder of the
+ * `mail-sender` lease (lib/run-under-lease.ts). It is woken by
+ * `wakeMailSender()` after a message is queued in the holder's process, and
+ * otherwise polls: a message queued in another process goes out within
+ * IDLE_CHECK_MS. It reads due rows from the outbox, so whatever was committed
+ * before a crash goes out after the restart (or once another process takes
+ * the lease). One message at a time: mail volume is small, and a single
+ * in-flight send means no row is ever sent twice by the holder.
  */
 
-const IDLE_CHECK_MS = 60_000;
+/** The holder's poll for mail queued by other processes: one indexed query per period. */
+const IDLE_CHECK_MS = 5_000;
+export const MAIL_SENDER_LEASE = "mail-sender";
 const BATCH = 20;
 
 type SenderState = {
   timer?: NodeJS.Timeout;
+  /** Set while this process holds the sender lease; aborted when it loses it. */
+  lease?: AbortSignal;
+  started: boolean;
   running: boolean;
   again: boolean;
   deliver: Deliver;
@@ -24,17 +34,23 @@ type SenderState = {
 const globalForSender = globalThis as unknown as { __broadsheetMailSender?: SenderState };
 
 function state(): SenderState {
-  globalForSender.__broadsheetMailSender ??= { running: false, again: false, deliver: defaultDeliver };
+  globalForSender.__broadsheetMailSender ??= { started: false, running: false, again: false, deliver: defaultDeliver };
   return globalForSender.__broadsheetMailSender;
 }
 
 /** Delivers every due message once; returns how many were tried. Exported for tests and scripts. */
-export async function deliverDueMail({ now = () => new Date(), deliver = state().deliver } = {}): Promise<number> {
+export async function deliverDueMail({
+  now = () => new Date(),
+  deliver = state().deliver,
+  signal,
+}: { now?: () => Date; deliver?: Deliver; signal?: AbortSignal } = {}): Promise<number> {
   let tried = 0;
   for (;;) {
     const due = listDueMail({ now: now(), limit: BATCH });
     if (due.length === 0) return tried;
     for (const mail of due) {
+      // The lease went to another process: it sends the rest.
+      if (signal?.aborted) return tried;
       tried++;
       try {
         await deliver({
@@ -71,8 +87,13 @@ export async function deliverDueMail({ now = () => new Date(), deliver = state()
   }
 }
 
+function holdsLease(s: SenderState): boolean {
+  return s.lease !== undefined && !s.lease.aborted;
+}
+
 function schedule(s: SenderState): void {
   if (s.timer) clearTimeout(s.timer);
+  if (!holdsLease(s)) return;
   let wait = IDLE_CHECK_MS;
   try {
     const due = getNextMailDueAt();
@@ -94,7 +115,7 @@ async function run(): Promise<void> {
   try {
     do {
       s.again = false;
-      await deliverDueMail();
+      if (holdsLease(s)) await deliverDueMail({ signal: s.lease });
     } while (s.again);
   } catch (error) {
     console.error("[mail] sender failed; trying again shortly", error);
@@ -104,12 +125,22 @@ async function run(): Promise<void> {
   }
 }
 
-/** Starts the loop once per process (idempotent). */
+/**
+ * Starts the loop in this process whenever it holds the sender lease (idempotent):
+ * one process sends, whichever holds it; another takes over if it dies.
+ */
 export function startMailSender(): void {
   const s = state();
-  if (s.timer || s.running) return;
-  s.timer = setTimeout(() => void run(), 0);
-  s.timer.unref();
+  if (s.started) return;
+  s.started = true;
+  runUnderLease(MAIL_SENDER_LEASE, (signal) => {
+    s.lease = signal;
+    signal.addEventListener("abort", () => {
+      if (s.timer) clearTimeout(s.timer);
+      s.timer = undefined;
+    });
+    wakeMailSender();
+  });
 }
 
 /**
@@ -118,6 +149,8 @@ export function startMailSender(): void {
  */
 export function wakeMailSender(): void {
   const s = state();
+  // Another process holds the lease: its poll picks the message up.
+  if (!holdsLease(s)) return;
   if (s.timer) clearTimeout(s.timer);
   s.timer = setTimeout(() => void run(), 0);
   s.timer.unref();

@@ -31,12 +31,14 @@ import zlib from "node:zlib";
 import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import { openDatabase } from "../../db/index";
 import { insertSearchStories, SEARCH_QUERIES, seedBenchData, type BenchUser } from "./seed";
 import { clearRouteCache, serverNodeFlags } from "../server-launch.mjs";
+import { findNginx, writeNginxConfig } from "../topology/nginx-config.mjs";
+import { startRedis } from "../../test/support/redis-server";
 import { processTree, treeCpuMs, treeHwmMb, RssSampler } from "./proc";
 import { scrapeForm, encodeSubmission, scriptSources } from "./form";
 import {
@@ -59,6 +61,13 @@ const ROW_NAMES = [
   "front-page",
   "search",
   "post-comment",
+] as const;
+/** Rows of the production topology (nginx + two processes + Redis); skipped, with a message, without nginx or redis-server. */
+const TOPOLOGY_ROWS = [
+  "nginx-static",
+  "nginx-anonymous-article",
+  "signed-in-article-2-processes",
+  "post-comment-2-processes",
 ] as const;
 
 export type BenchRow = {
@@ -312,6 +321,19 @@ async function main(): Promise<void> {
   const readerCookie = await sessionCookie(data.reader);
   const posterCookies = await Promise.all(data.posters.map(sessionCookie));
 
+  // The topology rows need nginx and redis-server; without them they are skipped, and said so.
+  const topologyWanted = TOPOLOGY_ROWS.some(wanted);
+  const missingTools = [findNginx() ? null : "nginx", hasRedisServer() ? null : "redis-server"].filter(Boolean);
+  const topologyOn = topologyWanted && missingTools.length === 0;
+  if (topologyWanted && !topologyOn) {
+    const message = `bench: SKIPPED ${TOPOLOGY_ROWS.join(", ")}: ${missingTools.join(" and ")} not installed (apt-get install -y nginx redis-server)`;
+    log(message);
+    process.stdout.write(`${message}\n`);
+  }
+  // Both processes of the topology rows share the route cache's tag expiries through Redis, as deployed.
+  const redis = topologyOn ? await startRedis(await freePort()) : null;
+  const redisEnv = redis ? { REDIS_URL: redis.url } : {};
+
   // The Next server, on its own port and database.
   const port = args.port ? Number(args.port) : await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -335,6 +357,7 @@ async function main(): Promise<void> {
         AUTH_TRUST_HOST: "true",
         NEXT_DIST_DIR: distDir,
         NEXT_TELEMETRY_DISABLED: "1",
+        ...redisEnv,
       },
       stdio: ["ignore", logFd, logFd],
     },
@@ -486,13 +509,60 @@ async function main(): Promise<void> {
 
   if (wanted("post-comment")) {
     try {
-      const { row, note } = await postRow(origin, articleUrl, data.posters, posterCookies, serverTree, sampler);
+      const { row, note } = await postRow(
+        "post-comment",
+        origin,
+        articleUrl,
+        data.posters,
+        posterCookies,
+        serverTree,
+        sampler,
+      );
       rows.push(row);
       notes.push(note);
     } catch (error) {
       postFailures += 1;
       process.stdout.write(`post-comment: FAILED — ${error instanceof Error ? error.message : String(error)}\n`);
     }
+  }
+
+  let secondServer: ChildProcess | null = null;
+  let nginxProcess: ChildProcess | null = null;
+  if (topologyOn) {
+    const started = await topologyRows({
+      origin,
+      articlePath: `/articles/${data.seedArticle.slug}`,
+      articleBytes: anonymousAgain.body,
+      readerCookie,
+      posters: data.posters,
+      posterCookies,
+      firstPort: port,
+      spawnServer: (p: number) =>
+        spawn(
+          process.execPath,
+          [...serverNodeFlags(), "node_modules/.bin/next", "start", "-p", String(p), ...hostArgs],
+          {
+            env: {
+              ...process.env,
+              NODE_ENV: "production",
+              DATABASE_PATH: dbFile,
+              AUTH_SECRET: authSecret,
+              AUTH_TRUST_HOST: "true",
+              NEXT_DIST_DIR: distDir,
+              NEXT_TELEMETRY_DISABLED: "1",
+              ...redisEnv,
+            },
+            stdio: ["ignore", logFd, logFd],
+          },
+        ),
+      serverTree,
+      sampler,
+      rows,
+      notes,
+      common,
+    });
+    secondServer = started.second;
+    nginxProcess = started.nginx;
   }
 
   const staticRps = rows.find((r) => r.name === "static-limit")?.rps ?? NaN;
@@ -529,7 +599,139 @@ async function main(): Promise<void> {
   }
   if (postFailures > 0) process.exitCode = 1;
   // Stop the servers and wait, so a --cpu-prof profile is written before we leave.
-  for (const child of [staticServer, server]) await stopChild(child);
+  for (const child of [staticServer, server, secondServer, nginxProcess]) if (child) await stopChild(child);
+  await redis?.stop();
+}
+
+/**
+ * The production topology's rows (issue 16): a second process on the same
+ * database and build, nginx from deploy/nginx.conf in front of both, and
+ * nginx serving the anonymous article's bytes as a static file for reference.
+ */
+async function topologyRows(t: {
+  origin: string;
+  articlePath: string;
+  articleBytes: string;
+  readerCookie: string;
+  posters: BenchUser[];
+  posterCookies: string[];
+  firstPort: number;
+  spawnServer: (port: number) => ChildProcess;
+  serverTree: () => number[];
+  sampler: RssSampler;
+  rows: BenchRow[];
+  notes: string[];
+  common: { duration: number; connections: number };
+}): Promise<{ second: ChildProcess; nginx: ChildProcess }> {
+  const secondPort = await freePort();
+  const second = t.spawnServer(secondPort);
+  children.push(second);
+  await waitForServer(`http://127.0.0.1:${secondPort}/robots.txt`, second, path.join(tempDir, "server.log"));
+  const secondTree = () => processTree(second.pid!);
+
+  const staticRoot = path.join(tempDir, "nginx-static");
+  fs.mkdirSync(staticRoot, { recursive: true });
+  fs.writeFileSync(path.join(staticRoot, "article.html"), t.articleBytes);
+  const nginxPort = await freePort();
+  const staticPort = await freePort();
+  const config = writeNginxConfig({
+    prefix: path.join(tempDir, "nginx"),
+    port: nginxPort,
+    upstreamPorts: [t.firstPort, secondPort],
+    // The reference: the same bytes as a file, from the same nginx.
+    extra: `    server {\n        listen 127.0.0.1:${staticPort};\n        location / { root ${staticRoot}; try_files /article.html =404; default_type text/html; }\n    }\n`,
+  });
+  const nginx = spawn(config.nginx, config.args, { stdio: ["ignore", "inherit", "inherit"] });
+  children.push(nginx);
+  const front = `http://127.0.0.1:${nginxPort}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${front}/robots.txt`);
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) fail("nginx did not answer within 20 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const nginxTree = () => processTree(nginx.pid!);
+  const allTrees = () => [...t.serverTree(), ...secondTree(), ...nginxTree()];
+  const nginxSampler = new RssSampler(nginxTree);
+  const bothSampler = new RssSampler(() => [...t.serverTree(), ...secondTree()]);
+
+  // Prime nginx's cache and check what it sends.
+  await get(`${front}${t.articlePath}`);
+  const cached = await get(`${front}${t.articlePath}`);
+  log(
+    `bench: through nginx: ${cached.status}, ${cached.body.length} bytes, x-cache-status ${cached.headers.get("x-cache-status")}, cache-control "${cached.headers.get("cache-control")}"`,
+  );
+  if (cached.headers.get("x-cache-status") !== "HIT") fail("nginx did not cache the anonymous article");
+  const signedIn = await get(`${front}${t.articlePath}`, t.readerCookie);
+  if (signedIn.headers.get("x-cache-status") !== "BYPASS") fail("nginx served a signed-in reader from its cache");
+
+  const plans: { name: string; url: string; cookie?: string; pids: () => number[]; sampler: RssSampler }[] = [
+    { name: "nginx-static", url: `http://127.0.0.1:${staticPort}/`, pids: nginxTree, sampler: nginxSampler },
+    { name: "nginx-anonymous-article", url: `${front}${t.articlePath}`, pids: allTrees, sampler: nginxSampler },
+    {
+      name: "signed-in-article-2-processes",
+      url: `${front}${t.articlePath}`,
+      cookie: t.readerCookie,
+      pids: allTrees,
+      sampler: bothSampler,
+    },
+  ];
+  for (const plan of plans) {
+    if (!wanted(plan.name) && !(plan.name === "nginx-static" && wanted("nginx-anonymous-article"))) continue;
+    const options: AutocannonOptions = {
+      ...t.common,
+      url: plan.url,
+      headers: plan.cookie ? { cookie: plan.cookie } : {},
+    };
+    await drive(`${plan.name} (warm-up)`, plan.pids, null, { ...options, duration: Math.min(3, t.common.duration) });
+    const runs: Measured[] = [];
+    for (let i = 0; i < repeat; i++) {
+      runs.push(
+        await drive(repeat > 1 ? `${plan.name} (${i + 1}/${repeat})` : plan.name, plan.pids, plan.sampler, options),
+      );
+    }
+    t.rows.push(medianRow(plan.name, runs));
+    t.notes.push(...runs.map((m) => `${plan.name}: ${describeStatuses(m)}`));
+  }
+  if (wanted("post-comment-2-processes")) {
+    try {
+      const { row, note } = await postRow(
+        "post-comment-2-processes",
+        front,
+        `${front}${t.articlePath}`,
+        t.posters,
+        t.posterCookies,
+        allTrees,
+        bothSampler,
+      );
+      t.rows.push(row);
+      t.notes.push(note);
+    } catch (error) {
+      postFailures += 1;
+      process.stdout.write(
+        `post-comment-2-processes: FAILED — ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    }
+  }
+  const byName = (name: string) => t.rows.find((r) => r.name === name);
+  const ratio = (a?: BenchRow, b?: BenchRow) => (a && b ? (a.rps / b.rps).toFixed(2) : "n/a");
+  process.stdout.write(
+    `topology: nginx-anonymous-article / nginx-static = ${ratio(byName("nginx-anonymous-article"), byName("nginx-static"))} (goal ≥ 0.5); ` +
+      `signed-in-article-2-processes / signed-in-article = ${ratio(byName("signed-in-article-2-processes"), byName("signed-in-article"))}; ` +
+      `post-comment-2-processes / post-comment = ${ratio(byName("post-comment-2-processes"), byName("post-comment"))}; ` +
+      `${os.cpus().length} cores shared by the load generator, nginx and the processes\n`,
+  );
+  return { second, nginx };
+}
+
+function hasRedisServer(): boolean {
+  return spawnSync("sh", ["-c", "command -v redis-server"]).status === 0;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -596,6 +798,7 @@ let postFailures = 0;
  * comment must be in the database exactly once.
  */
 async function postRow(
+  name: string,
   origin: string,
   articleUrl: string,
   posters: BenchUser[],
@@ -622,6 +825,8 @@ async function postRow(
   let nextPoster = 0;
   let seq = 0;
   const boundary = `----benchform${runId}`;
+  // Each posting row marks its own comments: the same posters post in both, and the check is per row.
+  const rowTag = name.replace(/[^a-z0-9]/g, "");
 
   const setupClient = (client: AutocannonClient) => {
     const index = nextPoster++ % posters.length;
@@ -632,7 +837,7 @@ async function postRow(
         method: "POST",
         path: actionPath.pathname + actionPath.search,
         setupRequest: (req) => {
-          state.marker = `bench${runId}p${index + 1}n${++seq}`;
+          state.marker = `bench${runId}${rowTag}p${index + 1}n${++seq}`;
           const text = `Benchmark comment ${state.marker}: the reporting on the Guard request was clear and fair.`;
           const { body, contentType } = encodeSubmission(form, text, boundary);
           req.headers = {
@@ -654,7 +859,7 @@ async function postRow(
   };
 
   // Warm-up posts are real posts too: they are checked with the rest.
-  const warm = await drive("post-comment (warm-up)", pids, null, {
+  const warm = await drive(`${name} (warm-up)`, pids, null, {
     url: origin,
     connections: posters.length,
     duration: Math.min(3, duration),
@@ -664,7 +869,7 @@ async function postRow(
   const runs: Measured[] = [];
   for (let i = 0; i < repeat; i++) {
     runs.push(
-      await drive(repeat > 1 ? `post-comment (${i + 1}/${repeat})` : "post-comment", pids, sampler, {
+      await drive(repeat > 1 ? `${name} (${i + 1}/${repeat})` : name, pids, sampler, {
         url: origin,
         connections: posters.length,
         duration,
@@ -672,7 +877,7 @@ async function postRow(
       }),
     );
   }
-  const row = medianRow("post-comment", runs);
+  const row = medianRow(name, runs);
 
   // Every acknowledged comment stored exactly once.
   const dbCheck = new Database(dbFile, { readonly: true, fileMustExist: true });
@@ -680,7 +885,7 @@ async function postRow(
   const select = dbCheck.prepare(`select body from comments where author_id = ?`);
   for (const poster of posters) {
     for (const { body } of select.all(poster.id) as { body: string }[]) {
-      for (const match of body.matchAll(new RegExp(`bench${runId}p\\d+n\\d+`, "g"))) {
+      for (const match of body.matchAll(new RegExp(`bench${runId}${rowTag}p\\d+n\\d+`, "g"))) {
         stored.set(match[0], (stored.get(match[0]) ?? 0) + 1);
       }
     }
@@ -694,10 +899,10 @@ async function postRow(
   if (!ok) postFailures += 1;
   const refusedText = [...refused.entries()].map(([k, n]) => `${k}×${n}`).join(", ") || "none";
   const line =
-    `post-comment check: ${acknowledged.length} acknowledged, ${stored.size} stored; ` +
+    `${name} check: ${acknowledged.length} acknowledged, ${stored.size} stored; ` +
     `missing ${missing}, stored twice ${duplicated}, stored but not acknowledged ${storedUnacknowledged}; refused: ${refusedText} → ${ok ? "OK" : "FAILED"}`;
   process.stdout.write(`${line}\n`);
-  return { row, note: runs.map((m) => `post-comment: ${describeStatuses(m)}`).join("\n  responses ") };
+  return { row, note: runs.map((m) => `${name}: ${describeStatuses(m)}`).join("\n  responses ") };
 }
 
 /**

@@ -31,6 +31,7 @@ import { Data } from "./support/data";
 import { Report, reports as madeSoFar } from "./support/report";
 import { distDirOrFail, startServer } from "./support/server";
 import { xss } from "./xss";
+import { concurrencyTwoProcesses, crashTwoProcesses } from "./two-processes";
 
 const PORT = Number(process.env.RELIABILITY_PORT ?? 3601);
 
@@ -64,6 +65,8 @@ const ITEMS: Item[] = [
   { name: "headers", run: headers },
   { name: "backup", run: backupUnderLoad },
   { name: "crash", run: crash },
+  { name: "concurrency-2-processes", run: concurrencyTwoProcesses },
+  { name: "crash-2-processes", run: crashTwoProcesses },
   { name: "signin-race", run: signinRace },
   { name: "like-burst", run: likeBurst },
   { name: "cache-bound", run: cacheBound },
@@ -91,7 +94,7 @@ async function main(): Promise<number> {
     secret,
     distDir,
     tmp,
-    ports: { crash: PORT + 1, evil: PORT + 2, proxied: PORT + 3 },
+    ports: { crash: PORT + 1, evil: PORT + 2, proxied: PORT + 3, twoA: PORT + 4, twoB: PORT + 5, redis: PORT + 6 },
     browser: async () => (browser ??= await chromium.launch(LAUNCH)),
   };
 

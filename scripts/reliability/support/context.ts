@@ -10,7 +10,7 @@ export type Context = {
   secret: string;
   distDir: string;
   tmp: string;
-  /** Ports this suite may use for extra servers (3601–3609). */
-  ports: { crash: number; evil: number; proxied: number };
+  /** Ports this suite may use for extra servers and Redis (3601–3609). */
+  ports: { crash: number; evil: number; proxied: number; twoA: number; twoB: number; redis: number };
   browser: () => Promise<Browser>;
 };
