@@ -13,6 +13,14 @@
  */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const AUTH_BODY_LIMIT_BYTES = 64 * 1024;
+/**
+ * Lead-image uploads: server actions posted to a story's admin pages
+ * (/admin/articles/…) may carry 12 MB, a 10 MB image and its form. Next's
+ * `serverActions.bodySizeLimit` is this number, because Next has one limit for
+ * every action; the socket limit (scripts/body-limit.mjs `limitFor`) keeps
+ * every other route at 1 MB.
+ */
+export const UPLOAD_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
 
 /** True when a declared Content-Length is over the limit (absent or malformed: false — the streamed count applies). */
 export function exceedsBodyLimit(contentLength: string | null | undefined, limit: number = BODY_LIMIT_BYTES): boolean {
