@@ -30,6 +30,7 @@ import type { Context } from "./support/context";
 import { Data } from "./support/data";
 import { Report, reports as madeSoFar } from "./support/report";
 import { distDirOrFail, startServer } from "./support/server";
+import { uploads } from "./uploads";
 import { xss } from "./xss";
 
 const PORT = Number(process.env.RELIABILITY_PORT ?? 3601);
@@ -70,6 +71,7 @@ const ITEMS: Item[] = [
   { name: "body-limits", run: bodyLimits },
   { name: "spoofed-address", run: spoofedAddress },
   { name: "hashing-load", run: hashingLoad },
+  { name: "uploads", run: uploads },
 ];
 
 async function main(): Promise<number> {
