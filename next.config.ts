@@ -24,6 +24,9 @@ const nextConfig: NextConfig = {
     // (lib/body-limit.ts). The server's socket limit (scripts/body-limit.mjs) holds
     // every route but a story's admin pages to 1 MB.
     serverActions: { bodySizeLimit: "12mb" },
+    // proxy.ts runs for these posts too, and Next copies a body it runs for up to this size
+    // (default 10 MB, past which the action got a cut body and answered 500).
+    proxyClientMaxBodySize: "12mb",
   },
   // Browsers ask for /favicon.ico whatever the page links: answer with the site icon.
   async rewrites() {

@@ -22,6 +22,14 @@ export const AUTH_BODY_LIMIT_BYTES = 64 * 1024;
  */
 export const UPLOAD_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
 
+/** A story's admin pages, where uploads are posted: the pattern of scripts/body-limit.mjs (a unit test compares them). */
+export const UPLOAD_PATH = /^\/admin\/articles\/[a-z0-9-]{1,200}(\/[a-z-]{1,20})?\/?(\?[^#]*)?$/;
+
+/** The body limit for a request path (with or without its query). */
+export function bodyLimitFor(path: string): number {
+  return UPLOAD_PATH.test(path) ? UPLOAD_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+}
+
 /** True when a declared Content-Length is over the limit (absent or malformed: false — the streamed count applies). */
 export function exceedsBodyLimit(contentLength: string | null | undefined, limit: number = BODY_LIMIT_BYTES): boolean {
   if (!contentLength || !/^\d{1,16}$/.test(contentLength.trim())) return false;

@@ -14,7 +14,7 @@ import {
   limitFor,
   UPLOAD_BODY_LIMIT_BYTES,
 } from "./body-limit.mjs";
-import { UPLOAD_BODY_LIMIT_BYTES as LIB_UPLOAD_LIMIT } from "@/lib/body-limit";
+import { bodyLimitFor, UPLOAD_BODY_LIMIT_BYTES as LIB_UPLOAD_LIMIT } from "@/lib/body-limit";
 import { bodyLimitPreload, frontDoorPreload, serverNodeFlags } from "./server-launch.mjs";
 
 const BODY_LIMIT_PRELOAD = bodyLimitPreload(path.resolve(__dirname, ".."));
@@ -217,6 +217,18 @@ describe("limitFor", () => {
       undefined,
     ]) {
       expect(limitFor(url)).toBe(BODY_LIMIT_BYTES);
+    }
+  });
+
+  it("is the proxy's rule too", () => {
+    for (const url of [
+      "/admin/articles/x",
+      "/admin/articles/x/edit",
+      "/admin/articles",
+      "/",
+      "/admin/articles/%2e%2e",
+    ]) {
+      expect(bodyLimitFor(url)).toBe(limitFor(url));
     }
   });
 });

@@ -126,7 +126,10 @@ export async function uploads(ctx: Context): Promise<Report> {
       timeoutMs: 120_000,
     });
     const text = textOf(response.body);
-    report.check(c.expect.test(text), `${c.label}: answer ${response.status} without the message ${c.expect}`);
+    report.check(
+      c.expect.test(text),
+      `${c.label}: answer ${response.status} without the message ${c.expect}: ${text.slice(0, 200)}`,
+    );
     report.check(listing(folder) === beforeFiles, `${c.label}: the uploads folder changed`);
     report.check(row() === beforeRow, `${c.label}: the article row changed`);
     report.figure(`${c.label} → ${response.status}, "${(c.expect.exec(text) ?? ["?"])[0]}", nothing stored`);
