@@ -20,7 +20,13 @@ const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time.
   serverExternalPackages: ["better-sqlite3"],
   experimental: {
-    serverActions: { bodySizeLimit: "1mb" },
+    // Next has one limit for every server action: the lead-image upload's 12 MB
+    // (lib/body-limit.ts). The server's socket limit (scripts/body-limit.mjs) holds
+    // every route but a story's admin pages to 1 MB.
+    serverActions: { bodySizeLimit: "12mb" },
+    // proxy.ts runs for these posts too, and Next copies a body it runs for up to this size
+    // (default 10 MB, past which the action got a cut body and answered 500).
+    proxyClientMaxBodySize: "12mb",
   },
   // Browsers ask for /favicon.ico whatever the page links: answer with the site icon.
   async rewrites() {

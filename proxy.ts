@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { commentOfArticle } from "@/db/queries/permalinks";
 import { canonicalArticleView, encodeViewSegment, parseArticleView, type CursorComment } from "@/lib/article-view";
-import { BODY_LIMIT_BYTES, bodyLimitMessage, exceedsBodyLimit } from "@/lib/body-limit";
+import { bodyLimitFor, bodyLimitMessage, exceedsBodyLimit } from "@/lib/body-limit";
 import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "@/lib/cache-control";
 import { PUBLIC_ROUTES, routePath } from "@/lib/routing";
 import { storySearchPageExists } from "@/db/queries/search";
@@ -85,9 +85,11 @@ function searchTarget(searchParams: URLSearchParams): string | null {
 }
 
 export function proxy(request: NextRequest) {
-  // Over the 1 MB server-action limit: say so before reading the body (Next itself would answer 500).
-  if (exceedsBodyLimit(request.headers.get("content-length"))) {
-    return new NextResponse(bodyLimitMessage(BODY_LIMIT_BYTES), {
+  // Over the server-action limit (1 MB; 12 MB on a story's admin pages, for lead images):
+  // say so before reading the body (Next itself would answer 500).
+  const limit = bodyLimitFor(request.nextUrl.pathname);
+  if (exceedsBodyLimit(request.headers.get("content-length"), limit)) {
+    return new NextResponse(bodyLimitMessage(limit), {
       status: 413,
       headers: { "content-type": "text/plain; charset=utf-8", connection: "close" },
     });

@@ -1,22 +1,23 @@
 import type { MetadataRoute } from "next";
 import { listArticlesForSitemap } from "@/db/queries/articles";
-import { SECTIONS, sectionHref } from "@/lib/slug";
+import { listVisibleSections } from "@/db/queries/sections";
+import { sectionHref } from "@/lib/slug";
 import { absoluteUrl } from "@/lib/site";
 
 // Read from the database per request: the build has no database.
 export const dynamic = "force-dynamic";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const articles = await listArticlesForSitemap();
+  const [articles, sections] = await Promise.all([listArticlesForSitemap(), listVisibleSections()]);
   const newest = articles.reduce<Date | undefined>(
     (latest, a) => (!latest || a.updatedAt > latest ? a.updatedAt : latest),
     undefined,
   );
   return [
     { url: absoluteUrl("/"), lastModified: newest, changeFrequency: "hourly", priority: 1 },
-    ...SECTIONS.map((section) => ({
-      url: absoluteUrl(sectionHref(section)),
-      lastModified: articles.find((a) => a.section === section)?.updatedAt,
+    ...sections.map(({ name }) => ({
+      url: absoluteUrl(sectionHref(name)),
+      lastModified: articles.find((a) => a.section === name)?.updatedAt,
       changeFrequency: "hourly" as const,
       priority: 0.7,
     })),

@@ -152,6 +152,15 @@ export const articles = sqliteTable(
     premodOverride: text("premod_override", { enum: PREMOD_MODES }),
     /** Approved, not deleted comments (replies included); kept in the same transaction as every change. */
     commentCount: integer("comment_count").notNull().default(0),
+    /** When an editor made this the front page's lead (`Make lead story`); the latest such published story leads. */
+    leadAt: integer("lead_at", { mode: "timestamp_ms" }),
+    /** Lead image: the content-addressed key of its files under UPLOADS_PATH (lib/images.ts), null for none. */
+    imageKey: text("image_key"),
+    imageWidth: integer("image_width"),
+    imageHeight: integer("image_height"),
+    /** The image's alt text; required whenever there is an image. */
+    imageDescription: text("image_description"),
+    imageCredit: text("image_credit"),
   },
   (t) => [
     index("articles_published_idx").on(t.status, t.publishedAt),
@@ -159,6 +168,7 @@ export const articles = sqliteTable(
     // Search: is a matched story visible, and when was it published, without reading its body
     // (status and published_at sit after the body in the row). See db/queries/search.ts.
     index("articles_visible_idx").on(t.id, t.status, t.publishedAt),
+    index("articles_lead_idx").on(t.leadAt),
   ],
 );
 export type Article = typeof articles.$inferSelect;
@@ -266,6 +276,24 @@ export const moderationLog = sqliteTable(
   ],
 );
 export type ModerationLogEntry = typeof moderationLog.$inferSelect;
+
+/**
+ * The newsroom's sections (desks), in navigation order. A section's name is what
+ * `articles.section` holds; a hidden section leaves the navigation, its stories stay.
+ */
+export const sections = sqliteTable(
+  "sections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull().unique(),
+    slug: text("slug").notNull().unique(),
+    position: integer("position").notNull(),
+    hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("sections_position_idx").on(t.position)],
+);
+export type SectionRow = typeof sections.$inferSelect;
 
 /** Site-wide settings as JSON values under a key (banned words, pre-moderation mode, ...). */
 export const settings = sqliteTable("settings", {

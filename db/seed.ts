@@ -1,12 +1,16 @@
 /**
- * Loads the articles in content/articles/*.md into an empty database.
+ * Loads the articles in content/articles/*.md into an empty database, through
+ * the importer (db/import.ts) that `npm run import-articles` uses.
  * Runs on every open but only writes when there are no articles at all.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type Database from "better-sqlite3";
+import { formatImportReport } from "../lib/article-import";
 import { parseFrontMatter } from "../lib/front-matter";
+import { importArticles, readArticleFolder } from "./import";
 import * as schema from "./schema";
 
 export const CONTENT_DIR = path.resolve(process.cwd(), "content/articles");
@@ -42,11 +46,14 @@ export function loadArticles(dir: string = CONTENT_DIR): schema.NewArticle[] {
     .map((name) => loadArticleFile(fs.readFileSync(path.join(dir, name), "utf8")));
 }
 
-export function seedIfEmpty(db: BetterSQLite3Database<typeof schema>, dir: string = CONTENT_DIR): number {
+export function seedIfEmpty(
+  db: BetterSQLite3Database<typeof schema> & { $client: Database.Database },
+  dir: string = CONTENT_DIR,
+): number {
   const existing = db.get<{ n: number }>(sql`select count(*) as n from articles`);
   if (existing && existing.n > 0) return 0;
-  const rows = loadArticles(dir);
   // Two processes opening a fresh file at once (server and test worker) both seed: the second changes nothing.
-  db.insert(schema.articles).values(rows).onConflictDoNothing().run();
-  return rows.length;
+  const report = importArticles(db, readArticleFolder(dir));
+  if (report.failed.length > 0) console.error(formatImportReport(report));
+  return report.created.length;
 }

@@ -13,6 +13,22 @@
  */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const AUTH_BODY_LIMIT_BYTES = 64 * 1024;
+/**
+ * Lead-image uploads: server actions posted to a story's admin pages
+ * (/admin/articles/…) may carry 12 MB, a 10 MB image and its form. Next's
+ * `serverActions.bodySizeLimit` is this number, because Next has one limit for
+ * every action; the socket limit (scripts/body-limit.mjs `limitFor`) keeps
+ * every other route at 1 MB.
+ */
+export const UPLOAD_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
+
+/** A story's admin pages, where uploads are posted: the pattern of scripts/body-limit.mjs (a unit test compares them). */
+export const UPLOAD_PATH = /^\/admin\/articles\/[a-z0-9-]{1,200}(\/[a-z-]{1,20})?\/?(\?[^#]*)?$/;
+
+/** The body limit for a request path (with or without its query). */
+export function bodyLimitFor(path: string): number {
+  return UPLOAD_PATH.test(path) ? UPLOAD_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+}
 
 /** True when a declared Content-Length is over the limit (absent or malformed: false — the streamed count applies). */
 export function exceedsBodyLimit(contentLength: string | null | undefined, limit: number = BODY_LIMIT_BYTES): boolean {

@@ -1,10 +1,3 @@
-/**
- * Sections are the newsroom's desks: a fixed, ordered list (they change as
- * rarely as the masthead), so navigation never needs a database round trip.
- */
-export const SECTIONS = ["Politics", "Business", "Science", "Culture", "Sport"] as const;
-export type SectionName = (typeof SECTIONS)[number];
-
 /** URL slug of any label: lower case ASCII words joined by hyphens. */
 export function slugify(label: string): string {
   return label
@@ -18,11 +11,6 @@ export function slugify(label: string): string {
 
 export function sectionSlug(section: string): string {
   return slugify(section);
-}
-
-/** The section a slug names, or null when there is no such section. */
-export function sectionFromSlug(slug: string): SectionName | null {
-  return SECTIONS.find((name) => sectionSlug(name) === slug) ?? null;
 }
 
 export function sectionHref(section: string): string {

@@ -27,6 +27,23 @@ import http from "node:http";
 /** Equal to `serverActions.bodySizeLimit` in next.config.ts and lib/body-limit.ts (checked by a unit test). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * Lead-image uploads (10 MB files, plus the form around them) are posted as server
+ * actions to the story pages under /admin/articles/, and only there may a body
+ * reach 12 MB: room for a 10 MB file's multipart framing, and for a file a
+ * little over 10 MB to reach the action and be refused in the form, with a
+ * sentence, rather than cut off. Equal to lib/body-limit.ts and
+ * `serverActions.bodySizeLimit` (checked by a unit test).
+ */
+export const UPLOAD_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
+/** A story's admin page or its sub-pages (`/admin/articles/<slug>`, `/new`, `/<slug>/edit`): no dots, no escapes. */
+export const UPLOAD_PATH = /^\/admin\/articles\/[a-z0-9-]{1,200}(\/[a-z-]{1,20})?\/?(\?[^#]*)?$/;
+
+/** The body limit for a request URL: the upload limit on a story's admin pages, else `limit`. */
+export function limitFor(url, limit = BODY_LIMIT_BYTES) {
+  return typeof url === "string" && UPLOAD_PATH.test(url) ? Math.max(limit, UPLOAD_BODY_LIMIT_BYTES) : limit;
+}
+
 const INSTALLED = Symbol.for("broadsheet.bodyLimit");
 
 /** Whether a request carries a body: chunked, or a Content-Length other than 0. */
@@ -131,7 +148,7 @@ export function installBodyLimit(limit = BODY_LIMIT_BYTES) {
     if (event === "request") {
       const [req, res] = args;
       if (hasBody(req.headers)) {
-        holdUntilComplete(req, res, limit, () => emit.call(this, event, ...args));
+        holdUntilComplete(req, res, limitFor(req.url, limit), () => emit.call(this, event, ...args));
         return true;
       }
     }

@@ -6,7 +6,15 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import nextConfig from "@/next.config";
 import { BODY_LIMIT_BYTES as PROXY_LIMIT } from "@/lib/body-limit";
-import { BODY_LIMIT_BYTES, declaredOver, hasBody, holdUntilComplete } from "./body-limit.mjs";
+import {
+  BODY_LIMIT_BYTES,
+  declaredOver,
+  hasBody,
+  holdUntilComplete,
+  limitFor,
+  UPLOAD_BODY_LIMIT_BYTES,
+} from "./body-limit.mjs";
+import { bodyLimitFor, UPLOAD_BODY_LIMIT_BYTES as LIB_UPLOAD_LIMIT } from "@/lib/body-limit";
 import { bodyLimitPreload, frontDoorPreload, serverNodeFlags } from "./server-launch.mjs";
 
 const BODY_LIMIT_PRELOAD = bodyLimitPreload(path.resolve(__dirname, ".."));
@@ -81,7 +89,8 @@ describe("the body limit's rules", () => {
   it("is the server actions' limit and the proxy's", () => {
     expect(BODY_LIMIT_BYTES).toBe(1024 * 1024);
     expect(PROXY_LIMIT).toBe(BODY_LIMIT_BYTES);
-    expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBe("1mb");
+    expect(UPLOAD_BODY_LIMIT_BYTES).toBe(LIB_UPLOAD_LIMIT);
+    expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBe(`${UPLOAD_BODY_LIMIT_BYTES / (1024 * 1024)}mb`);
   });
 
   it("is on the command line of every server the launcher starts", () => {
@@ -189,5 +198,37 @@ describe("the preload in a server process (node --import)", () => {
     expect(big.sent).toBeLessThan(32 * 1024 * 1024);
     expect(child.exitCode).toBeNull();
     expect(await post(port, 5)).toMatchObject({ status: 200, body: "5" });
+  });
+});
+
+describe("limitFor", () => {
+  it("gives 12 MB to a story's admin pages only, 1 MB to everything else", () => {
+    expect(limitFor("/admin/articles/harbour-ferry")).toBe(UPLOAD_BODY_LIMIT_BYTES);
+    expect(limitFor("/admin/articles/harbour-ferry/edit?x=1")).toBe(UPLOAD_BODY_LIMIT_BYTES);
+    expect(limitFor("/admin/articles/new")).toBe(UPLOAD_BODY_LIMIT_BYTES);
+    for (const url of [
+      "/",
+      "/articles/harbour-ferry",
+      "/admin/articles",
+      "/admin/articles/../../articles/x",
+      "/admin/articles/%2e%2e/x",
+      "/admin/settings",
+      "/signin",
+      undefined,
+    ]) {
+      expect(limitFor(url)).toBe(BODY_LIMIT_BYTES);
+    }
+  });
+
+  it("is the proxy's rule too", () => {
+    for (const url of [
+      "/admin/articles/x",
+      "/admin/articles/x/edit",
+      "/admin/articles",
+      "/",
+      "/admin/articles/%2e%2e",
+    ]) {
+      expect(bodyLimitFor(url)).toBe(limitFor(url));
+    }
   });
 });

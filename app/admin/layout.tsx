@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireRole } from "@/app/_lib/guards";
 import { signOutAction } from "@/app/(auth)/actions";
+import { canManageNewsroom } from "@/lib/newsroom-access";
 import { SITE_NAME } from "@/lib/site";
 import { AdminNav } from "./admin-nav";
 import styles from "./admin-chrome.module.css";
@@ -25,6 +26,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/users", label: "Users" },
     { href: "/admin/articles", label: "Articles" },
     { href: "/admin/log", label: "Log" },
+    ...(canManageNewsroom(viewer) ? [{ href: "/admin/sections", label: "Sections" }] : []),
     ...(viewer.role === "admin" ? [{ href: "/admin/settings", label: "Settings" }] : []),
   ];
   return (

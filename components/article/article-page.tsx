@@ -4,11 +4,13 @@ import { notFound } from "next/navigation";
 import { CommentsSection, type CommentsSectionProps } from "@/components/comments/comments-section";
 import { getArticleBySlug, listRelatedArticles } from "@/db/queries/articles";
 import type { ArticleView } from "@/lib/article-view";
+import { imageSources } from "@/lib/images";
 import { SITE_NAME } from "@/lib/site";
 import type { Viewer } from "@/lib/viewer";
 import { ArticleBody } from "./article-body";
 import { ArticleHeader } from "./article-header";
 import { ArticleJsonLd } from "./article-json-ld";
+import { LeadImageFigure } from "./lead-image";
 import { RelatedArticles } from "./related-articles";
 import { getAutoCloseDays } from "@/db/queries/settings";
 
@@ -44,6 +46,14 @@ export async function ArticlePage({
       <ArticleJsonLd article={article} />
       <article className="story" aria-labelledby="story-headline">
         <ArticleHeader article={article} />
+        {article.image ? (
+          <LeadImageFigure
+            image={article.image}
+            sizes="(min-width: 760px) 720px, 100vw"
+            className="story__figure"
+            priority
+          />
+        ) : null}
         <ArticleBody markdown={article.body} />
       </article>
       <RelatedArticles section={article.section} articles={related} />
@@ -87,7 +97,23 @@ export async function articleMetadata(slug: string): Promise<Metadata> {
       modifiedTime: article.updatedAt.toISOString(),
       section: article.section,
       authors: [article.author],
+      ...(article.image
+        ? {
+            images: [
+              {
+                url: imageSources(article.image).src,
+                width: article.image.width,
+                height: article.image.height,
+                alt: article.image.description,
+              },
+            ],
+          }
+        : {}),
     },
-    twitter: { card: "summary", title: article.title, description: article.dek },
+    twitter: {
+      card: article.image ? "summary_large_image" : "summary",
+      title: article.title,
+      description: article.dek,
+    },
   };
 }

@@ -1,18 +1,27 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getArticleBySlug, listLatestArticles, listSections } from "@/db/queries/articles";
+import { getArticleBySlug, getLeadArticle, listLatestArticles, listSections } from "@/db/queries/articles";
+import { listVisibleSections } from "@/db/queries/sections";
 import { plainExcerpt } from "@/lib/markdown";
 import { articleViewHref } from "@/lib/article-view";
-import { SECTIONS, sectionHref } from "@/lib/slug";
+import { sectionHref } from "@/lib/slug";
 import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
+import { LeadImageFigure } from "./lead-image";
 import { SectionKicker } from "./section-kicker";
 import { StoryCard } from "./story-card";
 import { StoryMeta } from "./story-meta";
 
 /** Front page body: the lead story, the latest stories and every section. */
 export async function FrontPage() {
-  const [stories, counts] = await Promise.all([listLatestArticles({ limit: 16 }), listSections()]);
-  const [leadSummary, ...rest] = stories;
+  const [latestStories, counts, sections, chosenLead] = await Promise.all([
+    listLatestArticles({ limit: 17 }),
+    listSections(),
+    listVisibleSections(),
+    getLeadArticle(),
+  ]);
+  // An editor's chosen lead heads the page; otherwise the newest story does.
+  const stories = chosenLead ? [chosenLead, ...latestStories.filter((a) => a.id !== chosenLead.id)] : latestStories;
+  const [leadSummary, ...rest] = stories.slice(0, 16);
   const lead = leadSummary ? { ...leadSummary, excerpt: await getLeadExcerpt(leadSummary.slug) } : undefined;
   const rail = rest.slice(0, 4);
   const latest = rest.slice(4);
@@ -24,6 +33,14 @@ export async function FrontPage() {
       {lead ? (
         <div className="front">
           <article className="lead-story" aria-labelledby="lead-headline">
+            {lead.image ? (
+              <LeadImageFigure
+                image={lead.image}
+                sizes="(min-width: 1100px) 680px, (min-width: 760px) 62vw, 100vw"
+                className="lead-story__figure"
+                priority
+              />
+            ) : null}
             <SectionKicker section={lead.section} />
             <h2 id="lead-headline" className="lead-story__headline">
               <Link href={articleViewHref(lead.slug)} className="story-link">
@@ -70,12 +87,12 @@ export async function FrontPage() {
               Sections
             </h2>
             <ul className="section-index">
-              {SECTIONS.map((section) => {
-                const count = countBySection.get(section) ?? 0;
+              {sections.map(({ id, name }) => {
+                const count = countBySection.get(name) ?? 0;
                 return (
-                  <li key={section}>
-                    <Link href={sectionHref(section)}>
-                      {section}
+                  <li key={id}>
+                    <Link href={sectionHref(name)}>
+                      {name}
                       <span className="meta">{count === 1 ? "1 story" : `${count} stories`}</span>
                     </Link>
                   </li>

@@ -2,14 +2,15 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listSectionArticles } from "@/db/queries/articles";
-import { sectionFromSlug, sectionHref } from "@/lib/slug";
+import { getSectionBySlug } from "@/db/queries/sections";
+import { sectionHref } from "@/lib/slug";
 import { StoryList } from "./story-list";
 
 export const SECTION_PAGE_SIZE = 10;
 
 /** A section front: that desk's stories, newest first, ten a page. */
 export async function SectionFront({ slug, page }: { slug: string; page: number }) {
-  const section = sectionFromSlug(slug);
+  const section = getSectionBySlug({ slug })?.name;
   if (!section) notFound();
   const result = await listSectionArticles({ section, page, perPage: SECTION_PAGE_SIZE });
   if (page > result.pageCount) notFound();
@@ -52,7 +53,7 @@ export async function SectionFront({ slug, page }: { slug: string; page: number 
 }
 
 export function sectionMetadata(slug: string, page: number): Metadata {
-  const section = sectionFromSlug(slug);
+  const section = getSectionBySlug({ slug })?.name;
   if (!section) return { title: "Page not found" };
   const path = page > 1 ? `${sectionHref(section)}?page=${page}` : sectionHref(section);
   const description = `The latest ${section} stories from Broadsheet.`;

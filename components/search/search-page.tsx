@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { countStories, searchStories, STORY_COUNT_CAP } from "@/db/queries/search";
 import { displayRawQuery, MAX_QUERY_CHARS, MAX_TERMS, parseSearchQuery, toMatchExpression } from "@/lib/search-query";
 import { MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, searchHref, type SearchView } from "@/lib/search-view";
-import { SECTIONS, sectionHref } from "@/lib/slug";
+import { listVisibleSections } from "@/db/queries/sections";
+import { sectionHref } from "@/lib/slug";
 import { SearchResult } from "./search-result";
 import styles from "./search.module.css";
 
@@ -129,12 +130,13 @@ export async function SearchPage({ view, typed }: { view: SearchView; typed?: Ty
   );
 }
 
-function SectionLinks() {
+async function SectionLinks() {
+  const sections = await listVisibleSections();
   return (
     <ul className={`cluster ${styles.sections}`}>
-      {SECTIONS.map((section) => (
-        <li key={section}>
-          <Link href={sectionHref(section)}>{section}</Link>
+      {sections.map((section) => (
+        <li key={section.id}>
+          <Link href={sectionHref(section.name)}>{section.name}</Link>
         </li>
       ))}
     </ul>

@@ -1,8 +1,10 @@
 import Link from "next/link";
-import { SECTIONS, sectionHref } from "@/lib/slug";
+import { listVisibleSections } from "@/db/queries/sections";
+import { sectionHref } from "@/lib/slug";
 
 /** The 404 message, shared by the root not-found page and the route groups' ones. */
-export function NotFoundBody() {
+export async function NotFoundBody() {
+  const sections = await listVisibleSections();
   return (
     <div className="page page--narrow not-found stack">
       <p className="kicker">Error 404</p>
@@ -12,9 +14,9 @@ export function NotFoundBody() {
         <Link href="/">Go to the front page</Link> or browse a section:
       </p>
       <ul className="cluster not-found__sections">
-        {SECTIONS.map((section) => (
-          <li key={section}>
-            <Link href={sectionHref(section)}>{section}</Link>
+        {sections.map((section) => (
+          <li key={section.id}>
+            <Link href={sectionHref(section.name)}>{section.name}</Link>
           </li>
         ))}
       </ul>

@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
+import { listVisibleSections } from "@/db/queries/sections";
 import type { Viewer } from "@/lib/viewer";
 import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 
 /** Header, the main landmark (target of the skip link) and footer around a page. */
-export function SiteChrome({
+export async function SiteChrome({
   viewer,
   searchQuery,
   children,
@@ -13,13 +14,16 @@ export function SiteChrome({
   searchQuery?: string;
   children: ReactNode;
 }) {
+  // Sections come from the database (/admin/sections); every cached page carries the
+  // "articles" tag, which a section change expires (app/admin/sections/actions.ts).
+  const sections = await listVisibleSections();
   return (
     <>
-      <SiteHeader viewer={viewer} searchQuery={searchQuery} />
+      <SiteHeader viewer={viewer} searchQuery={searchQuery} sections={sections} />
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-      <SiteFooter />
+      <SiteFooter sections={sections} />
     </>
   );
 }

@@ -1,17 +1,18 @@
 import Link from "next/link";
-import { SECTIONS, sectionHref } from "@/lib/slug";
+import type { Section } from "@/lib/sections";
+import { sectionHref } from "@/lib/slug";
 import { SITE_NAME } from "@/lib/site";
 
-export function SiteFooter() {
+export function SiteFooter({ sections }: { sections: Section[] }) {
   return (
     <footer className="site-footer">
       <div className="page site-footer__inner">
         <p className="site-footer__brand">{SITE_NAME}</p>
         <nav aria-label="Footer">
           <ul>
-            {SECTIONS.map((section) => (
-              <li key={section}>
-                <Link href={sectionHref(section)}>{section}</Link>
+            {sections.map((section) => (
+              <li key={section.id}>
+                <Link href={sectionHref(section.name)}>{section.name}</Link>
               </li>
             ))}
             <li>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import type { Viewer } from "@/lib/viewer";
-import { SECTIONS, sectionHref } from "@/lib/slug";
+import type { Section } from "@/lib/sections";
+import { sectionHref } from "@/lib/slug";
 import { SITE_NAME, SITE_TAGLINE } from "@/lib/site";
 import { NavLink } from "./nav-link";
 import { SiteSearch } from "./site-search";
@@ -11,7 +12,15 @@ import { SiteSearch } from "./site-search";
  * prop (never read here) so cached pages can render it with `null`;
  * `searchQuery` fills the search box on search pages.
  */
-export function SiteHeader({ viewer, searchQuery }: { viewer: Viewer | null; searchQuery?: string }) {
+export function SiteHeader({
+  viewer,
+  searchQuery,
+  sections,
+}: {
+  viewer: Viewer | null;
+  searchQuery?: string;
+  sections: Section[];
+}) {
   return (
     <header className="site-header">
       <div className="page site-header__top">
@@ -44,9 +53,9 @@ export function SiteHeader({ viewer, searchQuery }: { viewer: Viewer | null; sea
           <li>
             <NavLink href="/">Front page</NavLink>
           </li>
-          {SECTIONS.map((section) => (
-            <li key={section}>
-              <NavLink href={sectionHref(section)}>{section}</NavLink>
+          {sections.map((section) => (
+            <li key={section.id}>
+              <NavLink href={sectionHref(section.name)}>{section.name}</NavLink>
             </li>
           ))}
         </ul>

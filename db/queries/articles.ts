@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lte, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles } from "@/db/schema";
+import { leadImageOf, type LeadImage } from "@/lib/images";
 
 /** What a list of stories shows: no bodies. */
 export type ArticleSummary = {
@@ -13,6 +14,7 @@ export type ArticleSummary = {
   author: string;
   publishedAt: Date;
   commentCount: number;
+  image: LeadImage | null;
 };
 
 export type ArticleDetail = ArticleSummary & {
@@ -30,7 +32,25 @@ const summaryColumns = {
   author: articles.author,
   publishedAt: articles.publishedAt,
   commentCount: articles.commentCount,
+  imageKey: articles.imageKey,
+  imageWidth: articles.imageWidth,
+  imageHeight: articles.imageHeight,
+  imageDescription: articles.imageDescription,
+  imageCredit: articles.imageCredit,
 };
+
+type SummaryRow = {
+  [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]["_"]["notNull"] extends true
+    ? (typeof summaryColumns)[K]["_"]["data"]
+    : (typeof summaryColumns)[K]["_"]["data"] | null;
+};
+
+/** A row of summaryColumns (plus anything else selected) with its image columns folded into `image`. */
+function withImage<T extends SummaryRow>(row: T): Omit<T, keyof ImageColumns> & { image: LeadImage | null } {
+  const { imageKey, imageWidth, imageHeight, imageDescription, imageCredit, ...rest } = row;
+  return { ...rest, image: leadImageOf({ imageKey, imageWidth, imageHeight, imageDescription, imageCredit }) };
+}
+type ImageColumns = Pick<SummaryRow, "imageKey" | "imageWidth" | "imageHeight" | "imageDescription" | "imageCredit">;
 
 const published = eq(articles.status, "published");
 
@@ -45,7 +65,7 @@ export async function getArticleBySlug({ slug }: { slug: string }): Promise<Arti
     .from(articles)
     .where(and(eq(articles.slug, slug), published))
     .get();
-  return row ?? null;
+  return row ? withImage(row) : null;
 }
 
 export async function listLatestArticles({
@@ -62,7 +82,23 @@ export async function listLatestArticles({
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
     .offset(offset)
-    .all();
+    .all()
+    .map(withImage);
+}
+
+/**
+ * The front page's lead: the published story an editor most recently made lead
+ * (`Make lead story`), or null when none is (the front then leads with the newest).
+ */
+export async function getLeadArticle({ now = new Date() }: { now?: Date } = {}): Promise<ArticleSummary | null> {
+  const row = getDb()
+    .select(summaryColumns)
+    .from(articles)
+    .where(and(isNotNull(articles.leadAt), published, lte(articles.publishedAt, now)))
+    .orderBy(desc(articles.leadAt))
+    .limit(1)
+    .get();
+  return row ? withImage(row) : null;
 }
 
 export type SectionPage = { items: ArticleSummary[]; total: number; page: number; pageCount: number };
@@ -92,7 +128,8 @@ export async function listSectionArticles({
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(perPage)
     .offset((page - 1) * perPage)
-    .all();
+    .all()
+    .map(withImage);
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / perPage)) };
 }
 
@@ -123,7 +160,8 @@ export async function listRelatedArticles({
     .where(and(eq(articles.section, section), published, ne(articles.id, excludeId)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(withImage);
 }
 
 export async function listArticlesForFeed({
@@ -137,7 +175,8 @@ export async function listArticlesForFeed({
     .where(published)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(withImage);
 }
 
 export async function listArticlesForSitemap(): Promise<{ slug: string; section: string; updatedAt: Date }[]> {

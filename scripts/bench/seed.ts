@@ -151,6 +151,15 @@ export function seedBenchData(db: Db, options: { posters: number }): BenchData {
       .get()) as { id: number; slug: string; title: string } | undefined;
   if (!first) throw new Error("The database has no seed article (content/articles is empty?)");
   const seedArticle: BenchArticle = { ...first, comments: 100 };
+  // Issue 13: the anonymous-article row is measured with a lead image on the page (the
+  // HTML carries the figure, srcset and credit; the image files are not requested).
+  sqlite
+    .prepare(
+      `update articles set image_key = ?, image_width = 1600, image_height = 1067,
+         image_description = 'National Guard vehicles parked outside a federal building at dawn',
+         image_credit = 'Photo: Broadsheet staff' where id = ?`,
+    )
+    .run("0123456789abcdef0123456789abcdef", first.id);
 
   const oldAccount = Date.now() - 90 * DAY;
   const commenters: BenchUser[] = Array.from({ length: 200 }, (_, i) => ({

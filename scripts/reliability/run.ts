@@ -30,6 +30,7 @@ import type { Context } from "./support/context";
 import { Data } from "./support/data";
 import { Report, reports as madeSoFar } from "./support/report";
 import { distDirOrFail, startServer } from "./support/server";
+import { uploads } from "./uploads";
 import { xss } from "./xss";
 import { concurrencyTwoProcesses, crashTwoProcesses } from "./two-processes";
 
@@ -73,6 +74,7 @@ const ITEMS: Item[] = [
   { name: "body-limits", run: bodyLimits },
   { name: "spoofed-address", run: spoofedAddress },
   { name: "hashing-load", run: hashingLoad },
+  { name: "uploads", run: uploads },
 ];
 
 async function main(): Promise<number> {

@@ -14,6 +14,12 @@ import { autoCloseAt, isAutoClosed } from "@/lib/comment-policy";
 import { canChangeSettings } from "@/lib/moderation-permissions";
 import styles from "@/components/admin/admin.module.css";
 import { setArticlePremod, setCommentsOpen } from "../actions";
+import { makeLeadStory, removeLeadImage, saveLeadImage } from "../media-actions";
+import { getArticleMedia } from "@/db/queries/article-media";
+import { getLeadArticle } from "@/db/queries/articles";
+import { LeadImageForm } from "@/components/admin/lead-image-form";
+import { LeadImageFigure } from "@/components/article/lead-image";
+import { canManageNewsroom } from "@/lib/newsroom-access";
 
 export const metadata: Metadata = { title: "Article", robots: { index: false } };
 
@@ -36,6 +42,9 @@ export default async function ArticleAdminPage({
   const closesAt = autoCloseAt(article.publishedAt, days);
   const autoClosed = isAutoClosed(article.publishedAt, days, now);
   const history = listLogForTarget({ targetType: "article", targetId: article.id, limit: 20 });
+  const newsroom = canManageNewsroom(viewer);
+  const media = newsroom ? getArticleMedia({ slug: article.slug }) : null;
+  const isLead = newsroom ? (await getLeadArticle())?.id === article.id : false;
 
   return (
     <div>
@@ -106,6 +115,65 @@ export default async function ArticleAdminPage({
           </section>
         </div>
         <div>
+          {media ? (
+            <section className={styles.panel} aria-labelledby="front-page-title">
+              <h2 id="front-page-title">Front page</h2>
+              {done === "lead" ? (
+                <p role="status" className="notice">
+                  This story now leads the front page.
+                </p>
+              ) : null}
+              {done === "lead-unpublished" ? (
+                <p role="alert" className="alert">
+                  Only a published story can lead the front page.
+                </p>
+              ) : null}
+              {isLead ? (
+                <p>This story leads the front page.</p>
+              ) : (
+                <form action={makeLeadStory} className="form">
+                  <input type="hidden" name="slug" value={article.slug} />
+                  <p>Without a chosen lead, the newest story heads the front page.</p>
+                  <div className="actions">
+                    <button type="submit" className="button button--small">
+                      Make lead story
+                    </button>
+                  </div>
+                </form>
+              )}
+            </section>
+          ) : null}
+          {media ? (
+            <section className={styles.panel} aria-labelledby="lead-image-title">
+              <h2 id="lead-image-title">Lead image</h2>
+              {done === "image-removed" ? (
+                <p role="status" className="notice">
+                  Image removed.
+                </p>
+              ) : null}
+              {media.image ? (
+                <>
+                  <LeadImageFigure image={media.image} sizes="320px" />
+                  <form action={removeLeadImage} className="form">
+                    <input type="hidden" name="slug" value={article.slug} />
+                    <div className="actions">
+                      <button type="submit" className="button button--small button--quiet">
+                        Remove image
+                      </button>
+                    </div>
+                  </form>
+                </>
+              ) : (
+                <p className="meta">No lead image yet.</p>
+              )}
+              <LeadImageForm
+                action={saveLeadImage}
+                slug={article.slug}
+                description={media.image?.description ?? ""}
+                credit={media.image?.credit ?? ""}
+              />
+            </section>
+          ) : null}
           {canChangeSettings(viewer) ? (
             <section className={styles.panel} aria-label="Pre-moderation">
               <ArticlePremodForm

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cacheTags, tagCachedPage } from "@/app/_lib/revalidate";
 import { SectionFront, sectionMetadata } from "@/components/article/section-front";
-import { parsePageNumber, sectionFromSlug } from "@/lib/slug";
+import { getSectionBySlug } from "@/db/queries/sections";
+import { parsePageNumber } from "@/lib/slug";
 
 // Anonymous twin of `/sections/[section]?page=N` (see proxy.ts).
 export const revalidate = 300;
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function Page({ params }: Props) {
   const { section, page } = await params;
-  const name = sectionFromSlug(section);
+  const name = getSectionBySlug({ slug: section })?.name;
   // One cache entry per real page only: `/cached/sections/x/01` is not page 1.
   if (!name || String(parsePageNumber(page)) !== page) notFound();
   await tagCachedPage([cacheTags.section(name), cacheTags.allArticles]);
