@@ -10,7 +10,7 @@ import { ArticleBody } from "./article-body";
 import { ArticleHeader } from "./article-header";
 import { ArticleJsonLd } from "./article-json-ld";
 import { RelatedArticles } from "./related-articles";
-import { getAutoCloseDays } from "@/db/queries/settings";
+import { getAutoCloseDays, getRequireConfirmedEmail } from "@/db/queries/settings";
 
 /** One query per request for the article, shared by generateMetadata and the page. */
 const getArticle = cache((slug: string) => getArticleBySlug({ slug }));
@@ -59,6 +59,7 @@ export async function ArticlePage({
           status: "published",
           publishedAt: article.publishedAt,
           autoCloseDays: getAutoCloseDays(),
+          requireConfirmedEmail: getRequireConfirmedEmail(),
         }}
         viewer={viewer}
         view={view}
