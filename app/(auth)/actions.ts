@@ -6,7 +6,6 @@ import { signIn, signOut, signinTicket } from "@/auth";
 import { createUserWithPassword, getUserCredentialsByEmail } from "@/db/queries/users";
 import { listRecentSigninFailures, recordSigninAttempt } from "@/db/queries/signin-attempts";
 import { getModerationSettings } from "@/db/queries/settings";
-import { revalidatePath } from "next/cache";
 import { claimSignup, releaseSignup } from "@/db/queries/signup-attempts";
 import {
   bannedNameMessage,
@@ -232,7 +231,8 @@ export async function confirmEmailAction(_prev: FormState, formData: FormData): 
     }
     return { ok: false, message: tokenRefusalMessage("confirm", result.reason) };
   }
-  revalidatePath("/account");
+  // No revalidatePath: /account is rendered per request, and a refresh here would re-render this
+  // page with the link now used, hiding the answer.
   return {
     ok: true,
     message:

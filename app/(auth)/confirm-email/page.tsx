@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { checkLinkToken } from "@/db/queries/email-tokens";
 import { ConfirmEmailForm } from "@/components/auth/confirm-email-form";
 import { tokenRefusalMessage } from "@/lib/email-tokens";
 import styles from "../auth.module.css";
 
-// The token is in this page's URL: never send it on to another site or page.
-export const metadata: Metadata = { title: "Confirm your email", robots: { index: false }, referrer: "no-referrer" };
+// The token is in this page's URL; the site's Referrer-Policy (strict-origin-when-cross-origin) never
+// sends it to another site. Not "no-referrer": the form's POST would then carry `Origin: null`,
+// which Next refuses as a cross-site server action.
+export const metadata: Metadata = { title: "Confirm your email", robots: { index: false } };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -22,18 +23,7 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
             Confirm your email
           </h1>
         </header>
-        {check.ok ? (
-          <ConfirmEmailForm token={token} label="Confirm my email" />
-        ) : (
-          <div className="form">
-            <div role="alert" className="alert">
-              <p>{tokenRefusalMessage("confirm", check.reason)}</p>
-            </div>
-            <p>
-              Signed in? <Link href="/account">Send a new link from your account</Link>.
-            </p>
-          </div>
-        )}
+        <ConfirmEmailForm token={token} refusal={check.ok ? undefined : tokenRefusalMessage("confirm", check.reason)} />
       </section>
     </div>
   );

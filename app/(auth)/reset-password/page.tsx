@@ -5,8 +5,10 @@ import { ResetLinkRefused, ResetPasswordForm } from "@/components/auth/reset-pas
 import { tokenRefusalMessage } from "@/lib/email-tokens";
 import styles from "../auth.module.css";
 
-// The token is in this page's URL: never send it on to another site or page.
-export const metadata: Metadata = { title: "Set a new password", robots: { index: false }, referrer: "no-referrer" };
+// The token is in this page's URL; the site's Referrer-Policy (strict-origin-when-cross-origin) never
+// sends it to another site. Not "no-referrer": the form's POST would then carry `Origin: null`,
+// which Next refuses as a cross-site server action.
+export const metadata: Metadata = { title: "Set a new password", robots: { index: false } };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

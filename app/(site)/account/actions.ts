@@ -84,7 +84,7 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   if ("wrong" in result) return { ok: false, errors: { currentPassword: "Your current password is incorrect." } };
   updateUserPassword({ id: viewer.id, passwordHash: result.passwordHash });
   await keepThisSession(viewer);
-  return { ok: true, message: "Password changed. You are signed out on every other device.", doneAt: Date.now() };
+  return { ok: true, message: "Password changed.", doneAt: Date.now() };
 }
 
 /**
