@@ -13,7 +13,7 @@ import type { Adapter, AdapterUser } from "next-auth/adapters";
 import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { resolveAuthSecret } from "@/app/_lib/auth-secret";
-import { getUserCredentialsByEmail } from "@/db/queries/users";
+import { getSessionVersion, getUserCredentialsByEmail } from "@/db/queries/users";
 import { claimSigninAttempt, markSigninSucceeded, releaseSigninAttempt } from "@/db/queries/signin-attempts";
 import { buildProviders } from "@/lib/auth-providers";
 import { normaliseEmail } from "@/lib/account-rules";
@@ -38,11 +38,12 @@ function ticketSignature(payload: string): Buffer {
 }
 
 /**
- * A short-lived, server-signed pass that signs in the account sign-up has just
- * created, so sign-up costs one scrypt hash instead of two. It only ever
- * travels inside the server (signIn builds its own request), never to a browser.
+ * A short-lived, server-signed pass that signs in an account whose password
+ * the server has just set or checked (sign-up, a reset, a password change), so
+ * it costs no second scrypt hash. It only ever travels inside the server
+ * (signIn builds its own request), never to a browser.
  */
-export function signupTicket(userId: string): string {
+export function signinTicket(userId: string): string {
   const payload = `${userId}.${Date.now() + TICKET_TTL_MS}`;
   return `${payload}.${ticketSignature(payload).toString("base64url")}`;
 }
@@ -59,8 +60,8 @@ function userIdFromTicket(ticket: string): string | null {
 
 /** Checks email and password, with throttling shared through SQLite. */
 async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request) {
-  if (typeof credentials.signupTicket === "string") {
-    const id = userIdFromTicket(credentials.signupTicket);
+  if (typeof credentials.ticket === "string") {
+    const id = userIdFromTicket(credentials.ticket);
     const email = typeof credentials.email === "string" ? normaliseEmail(credentials.email) : "";
     const user = id ? getUserCredentialsByEmail({ email }) : null;
     return user && user.id === id ? { id: user.id } : null;
@@ -101,9 +102,11 @@ function getAdapter(): Adapter {
   adapter = {
     ...base,
     // OAuth profiles may lack a name; users.name is required and shown on comments.
+    // GitHub and Google vouch for the address they give: such accounts count as confirmed.
     createUser: (user: AdapterUser) =>
       base.createUser!({
         ...user,
+        emailVerified: user.emailVerified ?? new Date(),
         email: normaliseEmail(user.email),
         name: (user.name ?? "").trim().slice(0, 40) || user.email.split("@")[0]!.slice(0, 40) || "Reader",
       }),
@@ -132,10 +135,16 @@ export const { handlers, signIn, signOut } = NextAuth((): NextAuthConfig => ({
   },
   providers: buildProviders(process.env, authorizeCredentials),
   callbacks: {
-    // Only the id goes into the token; everything else is read from the database.
+    // Only the id and the account's session version go into the token; everything else is
+    // read from the database. The version is read at sign-in only (never on an update a
+    // browser can ask for), so a token from before a reset can never be brought up to date.
     jwt({ token, user }) {
-      const sub = user?.id ?? token.sub;
-      return sub ? { sub } : null;
+      if (user?.id) {
+        const sv = getSessionVersion({ id: user.id });
+        return sv === null ? null : { sub: user.id, sv };
+      }
+      if (!token.sub) return null;
+      return { sub: token.sub, sv: typeof token.sv === "number" ? token.sv : 0 };
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

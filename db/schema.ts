@@ -8,6 +8,7 @@ import {
   ACCOUNT_ACTIONS,
   ARTICLE_STATUSES,
   COMMENT_STATUSES,
+  EMAIL_TOKEN_PURPOSES,
   MAIL_STATUSES,
   MODERATION_ACTIONS,
   PREMOD_MODES,
@@ -34,6 +35,8 @@ export const users = sqliteTable(
     suspendedUntil: integer("suspended_until", { mode: "timestamp_ms" }),
     statusReason: text("status_reason"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    /** Goes up on a password reset or change and on "Sign out everywhere"; a session token carrying another is refused. */
+    sessionVersion: integer("session_version").notNull().default(0),
   },
   (t) => [index("users_name_idx").on(t.name), index("users_role_idx").on(t.role)],
 );
@@ -344,3 +347,47 @@ export const leases = sqliteTable("leases", {
   holder: text("holder").notNull(),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * Links mailed to a reader: a password reset, an address confirmation, a change
+ * of address. Only the SHA-256 of the token is stored; `email` is the address
+ * the link proves (the new one for a change). Used or expired rows stay until
+ * the account goes, so a used link can say "already used".
+ */
+export const emailTokens = sqliteTable(
+  "email_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull().unique(),
+    purpose: text("purpose", { enum: EMAIL_TOKEN_PURPOSES }).notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("email_tokens_user_idx").on(t.userId, t.purpose, t.createdAt)],
+);
+export type EmailTokenRow = typeof emailTokens.$inferSelect;
+
+/**
+ * Requests that send a link (reset, confirmation), counted per client address
+ * and per account so nobody can use the site to flood an inbox. A request for
+ * an email with no account is counted by address only.
+ */
+export const mailRequests = sqliteTable(
+  "mail_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    purpose: text("purpose", { enum: EMAIL_TOKEN_PURPOSES }).notNull(),
+    ip: text("ip").notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("mail_requests_ip_idx").on(t.ip, t.createdAt),
+    index("mail_requests_user_idx").on(t.userId, t.createdAt),
+  ],
+);

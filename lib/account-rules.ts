@@ -180,6 +180,14 @@ export const SignInSchema = z.object({
   password: z.string().min(1, "Enter your password.").max(1000, "Enter your password."),
 });
 
+export const ForgotPasswordSchema = z.object({ email: EmailField });
+
+/** The token is checked for shape here and against the database by the action. */
+export const ResetPasswordSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This password reset link is not valid."),
+  password: NewPasswordField,
+});
+
 export const UpdateNameSchema = z.object({ name: DisplayNameField });
 
 export const ChangePasswordSchema = z
@@ -191,6 +199,13 @@ export const ChangePasswordSchema = z
     message: "Choose a new password that differs from the current one.",
     path: ["newPassword"],
   });
+
+export const SetPasswordSchema = z.object({ newPassword: NewPasswordField });
+
+export const ChangeEmailSchema = z.object({
+  email: EmailField,
+  password: z.string().min(1, "Enter your password to confirm.").max(1000, "That password is incorrect."),
+});
 
 export const DeleteAccountSchema = z.object({
   password: z.string().min(1, "Enter your password to confirm."),

@@ -37,6 +37,7 @@ const open: CommentThread = {
   status: "published",
   publishedAt: new Date(now.getTime() - DAY),
   autoCloseDays: null,
+  requireConfirmedEmail: false,
 };
 const closed: CommentThread = { ...open, commentsOpen: false };
 const draft: CommentThread = { ...open, status: "draft" };
@@ -96,6 +97,33 @@ describe("canPost", () => {
     });
     const noReason = canPost({ ...reader, status: "banned" }, open, now);
     if (!noReason.ok) expect(noReason.message).toBe("Your account has been banned, so you can't comment.");
+  });
+});
+
+describe("Require a confirmed email to comment", () => {
+  const strict: CommentThread = { ...open, requireConfirmedEmail: true };
+  const confirmed: PermissionViewer = { ...reader, emailConfirmed: true };
+  const unconfirmed: PermissionViewer = { ...reader, emailConfirmed: false };
+  it("refuses an unconfirmed reader every write when on, with the contract sentence", () => {
+    const refusal = { ok: false, reason: "unconfirmed", message: "Confirm your email to comment." };
+    expect(canPost(unconfirmed, strict, now)).toEqual(refusal);
+    expect(canReply(unconfirmed, comment({ authorId: "u2" }), strict, now)).toEqual(refusal);
+    expect(canEditComment(unconfirmed, comment(), strict, now)).toEqual(refusal);
+    expect(canLike(unconfirmed, comment({ authorId: "u2" }), strict, now)).toEqual(refusal);
+    expect(canReport(unconfirmed, comment({ authorId: "u2" }), strict, now)).toEqual(refusal);
+  });
+  it("fails closed: a viewer whose confirmation is unknown counts as unconfirmed", () => {
+    expect(canPost(reader, strict, now)).toMatchObject({ ok: false, reason: "unconfirmed" });
+  });
+  it("allows a confirmed reader, and everyone when off", () => {
+    expect(canPost(confirmed, strict, now)).toEqual({ ok: true });
+    expect(canPost(unconfirmed, open, now)).toEqual({ ok: true });
+  });
+  it("still tells a banned reader about the ban first", () => {
+    expect(canPost({ ...unconfirmed, status: "banned" }, strict, now)).toMatchObject({ reason: "banned" });
+  });
+  it("lets an unconfirmed reader delete their own comment (taking words back is not posting)", () => {
+    expect(canDeleteComment(unconfirmed, comment(), strict, now)).toEqual({ ok: true });
   });
 });
 

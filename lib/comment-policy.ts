@@ -18,6 +18,8 @@ export type CommentThread = {
   status: "draft" | "published";
   publishedAt: Date;
   autoCloseDays: number | null;
+  /** The site setting `Require a confirmed email to comment`. */
+  requireConfirmedEmail: boolean;
 };
 
 export type PolicyComment = {
@@ -31,6 +33,7 @@ export const EDIT_WINDOW_MS = 15 * 60_000;
 export const NOT_FOUND_MESSAGE = "That comment can't be found.";
 export const CLOSED_MESSAGE = "Comments are closed.";
 const SIGN_IN_MESSAGE = "Sign in to comment.";
+export const CONFIRM_EMAIL_MESSAGE = "Confirm your email to comment.";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const ALLOWED: Permission = { ok: true };
@@ -79,7 +82,12 @@ type CommentQuestion = (
 export function canPost(viewer: PermissionViewer | null, thread: CommentThread, now: Date): Permission {
   if (!isThreadOpen(thread, now)) return refuse("closed", CLOSED_MESSAGE);
   if (!viewer) return refuse("signed-out", SIGN_IN_MESSAGE);
-  return accountStanding(viewer, now);
+  const standing = accountStanding(viewer, now);
+  if (!standing.ok) return standing;
+  if (thread.requireConfirmedEmail && viewer.emailConfirmed !== true) {
+    return refuse("unconfirmed", CONFIRM_EMAIL_MESSAGE);
+  }
+  return ALLOWED;
 }
 
 /** Replying needs a published parent (a reply to a held comment would hang in the air) and the right to post. */

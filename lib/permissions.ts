@@ -11,9 +11,12 @@ export type PermissionViewer = {
   status: UserStatus;
   suspendedUntil: Date | null;
   statusReason: string | null;
+  /** Whether the account's address is confirmed; missing counts as not (the rule fails closed). */
+  emailConfirmed?: boolean;
 };
 
-export type Refusal = "signed-out" | "suspended" | "banned" | "closed" | "not-found" | "own" | "expired";
+export type Refusal =
+  "signed-out" | "unconfirmed" | "suspended" | "banned" | "closed" | "not-found" | "own" | "expired";
 export type Permission = { ok: true } | { ok: false; reason: Refusal; message: string };
 
 const ALLOWED: Permission = { ok: true };

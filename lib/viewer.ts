@@ -13,4 +13,6 @@ export type Viewer = {
   suspendedUntil: Date | null;
   statusReason: string | null;
   createdAt: Date;
+  /** The account's address is confirmed (a link was used, or GitHub/Google vouched for it). */
+  emailConfirmed: boolean;
 };

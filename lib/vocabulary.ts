@@ -44,3 +44,7 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 /** A queued mail: waiting (first try or a retry), delivered, or given up on (permanent refusal or a day of failures). */
 export const MAIL_STATUSES = ["queued", "sent", "failed"] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** What a mailed link proves: a password reset, the account's address, or a new address. */
+export const EMAIL_TOKEN_PURPOSES = ["reset", "confirm", "change-email"] as const;
+export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSES)[number];

@@ -2,12 +2,27 @@
 
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { signIn, signOut, signupTicket } from "@/auth";
+import { signIn, signOut, signinTicket } from "@/auth";
 import { createUserWithPassword, getUserCredentialsByEmail } from "@/db/queries/users";
 import { listRecentSigninFailures, recordSigninAttempt } from "@/db/queries/signin-attempts";
 import { getModerationSettings } from "@/db/queries/settings";
 import { claimSignup, releaseSignup } from "@/db/queries/signup-attempts";
-import { bannedNameMessage, bannedWordInName, SignInSchema, SignUpSchema } from "@/lib/account-rules";
+import {
+  bannedNameMessage,
+  bannedWordInName,
+  ForgotPasswordSchema,
+  ResetPasswordSchema,
+  SignInSchema,
+  SignUpSchema,
+} from "@/lib/account-rules";
+import {
+  checkLinkToken,
+  confirmEmailWithToken,
+  requestPasswordReset,
+  resetPasswordWithToken,
+} from "@/db/queries/email-tokens";
+import { newEmailToken, RESET_LINK_SENT, tokenRefusalMessage, TOO_MANY_REQUESTS_MESSAGE } from "@/lib/email-tokens";
+import { wakeMailSender } from "@/lib/mail/sender";
 import { fieldErrors, formText, type FormState } from "@/lib/form-state";
 import { enabledOAuthProviders } from "@/lib/auth-providers";
 import { hashPassword } from "@/lib/passwords";
@@ -45,7 +60,7 @@ function throttleState(email: string, ip: string): FormState | null {
  * AuthError is caught: a failed or refused sign-in becomes a message.
  */
 async function signInWithCredentials(
-  credentials: { email: string; password: string } | { email: string; signupTicket: string },
+  credentials: { email: string; password: string } | { email: string; ticket: string },
   redirectTo: string,
   ip: string,
 ): Promise<FormState> {
@@ -125,14 +140,15 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   }
   let created;
   try {
-    created = createUserWithPassword({ name, email, passwordHash });
+    created = createUserWithPassword({ name, email, passwordHash, confirmation: newEmailToken() });
   } catch (error) {
     console.error("Sign-up failed", error);
     return { ok: false, message: "We could not create your account just now. Please try again.", values };
   }
   if (!created.ok) return taken;
   // The password was just checked and hashed: sign the new account in with a one-minute server-side ticket.
-  return signInWithCredentials({ email, signupTicket: signupTicket(created.id) }, redirectTo, ip);
+  wakeMailSender(); // the confirmation link was queued with the account
+  return signInWithCredentials({ email, ticket: signinTicket(created.id) }, redirectTo, ip);
 }
 
 export async function signOutAction(): Promise<void> {
@@ -145,4 +161,84 @@ export async function oauthSignInAction(formData: FormData): Promise<void> {
   const redirectTo = safeCallbackUrl(formText(formData, "callbackUrl"));
   if (!enabledOAuthProviders(process.env).some((p) => p.id === provider)) return;
   await signIn(provider, { redirectTo });
+}
+
+/**
+ * `Send reset link`. The answer is the same whether or not the email has an
+ * account, and so is the work: a token is made and hashed and the same rows
+ * are read and written either way (db/queries/email-tokens.ts).
+ */
+export async function requestPasswordResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formText(formData, "email");
+  const values = { email: raw.trim() };
+  const parsed = ForgotPasswordSchema.safeParse({ email: raw });
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
+  const ip = clientAddressOf(await headers());
+  const { token, tokenHash } = newEmailToken();
+  let result;
+  try {
+    result = requestPasswordReset({ email: parsed.data.email, ip, token, tokenHash });
+  } catch (error) {
+    console.error("Password reset request failed", error);
+    return { ok: false, message: "We could not send the link just now. Please try again.", values };
+  }
+  if (!result.ok) return { ok: false, message: TOO_MANY_REQUESTS_MESSAGE, values };
+  wakeMailSender();
+  return { ok: true, message: RESET_LINK_SENT, values, doneAt: Date.now() };
+}
+
+/**
+ * `Set new password` from a mailed link: the link is checked before any
+ * hashing and again, with the write, in one transaction (it is used once).
+ * Every session of the account ends; this browser is signed in afresh.
+ */
+export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = ResetPasswordSchema.safeParse({
+    token: formText(formData, "token"),
+    password: formText(formData, "password"),
+  });
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    if (errors.token) return { ok: false, errors: { token: tokenRefusalMessage("reset", "forged") } };
+    return { ok: false, errors };
+  }
+  const { token, password } = parsed.data;
+  const before = checkLinkToken({ token, purpose: "reset" });
+  if (!before.ok) return { ok: false, errors: { token: tokenRefusalMessage("reset", before.reason) } };
+  let passwordHash: string;
+  try {
+    passwordHash = await withHashingSlot((derive) => hashPassword(password, derive));
+  } catch (error) {
+    if (error instanceof HashingBusy) return { ok: false, message: HASHING_BUSY_MESSAGE };
+    throw error;
+  }
+  const reset = resetPasswordWithToken({ token, passwordHash });
+  if (!reset.ok) return { ok: false, errors: { token: tokenRefusalMessage("reset", reset.reason) } };
+  const ip = clientAddressOf(await headers());
+  return signInWithCredentials({ email: reset.email, ticket: signinTicket(reset.userId) }, "/account", ip);
+}
+
+/**
+ * `Confirm my email` on the mailed link's page: a button, not the GET, does
+ * it, so a mail scanner opening the link confirms nothing. Works signed out.
+ */
+export async function confirmEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const token = formText(formData, "token");
+  const result = confirmEmailWithToken({ token });
+  if (!result.ok) {
+    if (result.reason === "taken") {
+      return { ok: false, message: "Another account now uses that email, so it cannot be yours as well." };
+    }
+    return { ok: false, message: tokenRefusalMessage("confirm", result.reason) };
+  }
+  // No revalidatePath: /account is rendered per request, and a refresh here would re-render this
+  // page with the link now used, hiding the answer.
+  return {
+    ok: true,
+    message:
+      result.purpose === "change-email"
+        ? `Your email is now ${result.email}.`
+        : `Thank you: ${result.email} is confirmed.`,
+    doneAt: Date.now(),
+  };
 }

@@ -3,10 +3,13 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id?: string } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id?: string }; sv?: number } }));
 const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
 
-vi.mock("@/app/_lib/session-user", () => ({ sessionUserId: async () => session.current?.user.id ?? null }));
+vi.mock("@/app/_lib/session-user", () => ({
+  sessionClaim: async () =>
+    session.current?.user.id ? { userId: session.current.user.id, sessionVersion: session.current.sv ?? 0 } : null,
+}));
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -53,6 +56,16 @@ describe("getViewer", () => {
     session.current = { user: { id } };
     getDb().delete(users).where(eq(users.id, id)).run();
     expect(await getViewer()).toBeNull();
+  });
+
+  it("is null for a token from before the account's session version went up", async () => {
+    const id = insertUser();
+    session.current = { user: { id }, sv: 0 };
+    expect(await getViewer()).toMatchObject({ id, emailConfirmed: false });
+    getDb().update(users).set({ sessionVersion: 1 }).where(eq(users.id, id)).run();
+    expect(await getViewer()).toBeNull();
+    session.current = { user: { id }, sv: 1 };
+    expect(await getViewer()).toMatchObject({ id });
   });
 });
 

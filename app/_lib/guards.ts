@@ -3,7 +3,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getViewerById } from "@/db/queries/users";
-import { sessionUserId } from "@/app/_lib/session-user";
+import { sessionClaim } from "@/app/_lib/session-user";
 import { hasRole } from "@/lib/roles";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 import type { Viewer } from "@/lib/viewer";
@@ -12,12 +12,13 @@ import type { Viewer } from "@/lib/viewer";
  * The signed-in person, read from the database once per request. The session
  * token only names the user; role and status always come from the row, so a
  * ban or demotion takes effect on the next request. A token for a deleted
- * account yields null.
+ * account, or one whose session version is no longer the account's (a reset,
+ * a password change, "Sign out everywhere"), yields null.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const id = await sessionUserId();
-  if (!id) return null;
-  return getViewerById({ id });
+  const claim = await sessionClaim();
+  if (!claim) return null;
+  return getViewerById({ id: claim.userId, sessionVersion: claim.sessionVersion });
 });
 
 /** Where to come back to after signing in: the given path, else the page the form was on. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
-import { sessionUserIdFrom } from "./session-user";
+import { sessionClaimFrom, sessionUserIdFrom } from "./session-user";
 
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";
 
@@ -70,5 +70,17 @@ describe("over https only the __Secure- cookie counts (issue 12, finding 8)", ()
     expect(
       await sessionUserIdFrom(jar({ "authjs.session-token": planted }), SECRET, Date.now(), { secure: false }),
     ).toBe("someone-else");
+  });
+
+  it("reads the session version, 0 for a token that has none", async () => {
+    const withVersion = await encode({ token: { sub: "u7", sv: 3 }, secret: SECRET, salt: "authjs.session-token" });
+    expect(await sessionClaimFrom(jar({ "authjs.session-token": withVersion }), SECRET)).toEqual({
+      userId: "u7",
+      sessionVersion: 3,
+    });
+    expect(await sessionClaimFrom(jar({ "authjs.session-token": await token("u8") }), SECRET)).toEqual({
+      userId: "u8",
+      sessionVersion: 0,
+    });
   });
 });

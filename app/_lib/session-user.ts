@@ -5,7 +5,9 @@ import { resolveAuthSecret } from "@/app/_lib/auth-secret";
 import { SESSION_COOKIE_NAMES } from "@/lib/cache-control";
 
 type CookieReader = { get(name: string): { value: string } | undefined };
-type Decoded = { userId: string; expiresAtMs: number };
+type Decoded = { userId: string; sessionVersion: number; expiresAtMs: number };
+/** Who a session cookie names, and the account's session version when it was issued. */
+export type SessionClaim = { userId: string; sessionVersion: number };
 
 /**
  * The cookie Auth.js sets: `__Secure-…` over https, the plain name over http
@@ -45,17 +47,33 @@ async function decodeToken(token: string, salt: string, secret: string, nowMs: n
   const key = `${salt}\n${token}`;
   const known = decodedTokens.get(key);
   if (known) return known.expiresAtMs > nowMs ? known : null;
-  let payload: { sub?: unknown; exp?: unknown } | null;
+  let payload: { sub?: unknown; exp?: unknown; sv?: unknown } | null;
   try {
     payload = await decode({ token, secret, salt });
   } catch {
     return null; // tampered, expired, or from another secret: signed out
   }
   if (!payload || typeof payload.sub !== "string" || typeof payload.exp !== "number") return null;
-  const decoded = { userId: payload.sub, expiresAtMs: payload.exp * 1000 };
+  // Tokens issued before session versions existed carry none: version 0, the column's default.
+  const sessionVersion = typeof payload.sv === "number" && Number.isInteger(payload.sv) ? payload.sv : 0;
+  const decoded = { userId: payload.sub, sessionVersion, expiresAtMs: payload.exp * 1000 };
   if (decodedTokens.size >= MAX_CACHED_TOKENS) decodedTokens.clear();
   decodedTokens.set(key, decoded);
   return decoded;
+}
+
+/** The user id and session version in an Auth.js session cookie, or null. */
+export async function sessionClaimFrom(
+  jar: CookieReader,
+  secret: string,
+  nowMs = Date.now(),
+  { secure = false }: { secure?: boolean } = {},
+): Promise<SessionClaim | null> {
+  const name = secure ? SECURE_NAME : PLAIN_NAME;
+  const token = readToken(jar, name);
+  if (!token) return null;
+  const decoded = await decodeToken(token, name, secret, nowMs);
+  return decoded ? { userId: decoded.userId, sessionVersion: decoded.sessionVersion } : null;
 }
 
 /**
@@ -69,10 +87,7 @@ export async function sessionUserIdFrom(
   nowMs = Date.now(),
   { secure = false }: { secure?: boolean } = {},
 ): Promise<string | null> {
-  const name = secure ? SECURE_NAME : PLAIN_NAME;
-  const token = readToken(jar, name);
-  if (!token) return null;
-  return (await decodeToken(token, name, secret, nowMs))?.userId ?? null;
+  return (await sessionClaimFrom(jar, secret, nowMs, { secure }))?.userId ?? null;
 }
 
 /** Whether the request reached the site over https (directly, or as a TLS-terminating proxy says). */
@@ -80,8 +95,8 @@ export function isHttpsRequest(forwardedProto: string | null): boolean {
   return forwardedProto?.split(",")[0]?.trim().toLowerCase() === "https";
 }
 
-/** The signed-in user's id for the current request, or null. */
-export async function sessionUserId(): Promise<string | null> {
+/** The current request's session (user id and session version), or null. */
+export async function sessionClaim(): Promise<SessionClaim | null> {
   const secure = isHttpsRequest((await headers()).get("x-forwarded-proto"));
-  return sessionUserIdFrom(await cookies(), resolveAuthSecret(), Date.now(), { secure });
+  return sessionClaimFrom(await cookies(), resolveAuthSecret(), Date.now(), { secure });
 }

@@ -12,6 +12,7 @@ export type SettingsValues = {
   bannedWords: string[];
   suspectWords: string[];
   autoCloseDays: number;
+  requireConfirmedEmail: boolean;
 };
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -124,6 +125,22 @@ export function SettingsForm({ action, settings }: { action: Action; settings: S
             Days after publication; 0 keeps comments open until closed by hand.
           </p>
           <FieldError id="auto-close-error" error={e.autoCloseDays} />
+        </div>
+        <div className="field" style={{ marginTop: "var(--space-4)" }}>
+          <label className="choice">
+            <input
+              type="checkbox"
+              name="requireConfirmedEmail"
+              // After a refused save, show what was submitted (an unticked box sends nothing).
+              defaultChecked={v ? v.requireConfirmedEmail === "on" : settings.requireConfirmedEmail}
+              aria-describedby="confirmed-email-hint"
+            />
+            Require a confirmed email to comment
+          </label>
+          <p id="confirmed-email-hint" className="field__hint" style={{ margin: "0 0 0 1.75rem" }}>
+            Readers who have not opened the link we mailed them see “Confirm your email to comment.” instead of the
+            form. Accounts from GitHub or Google count as confirmed.
+          </p>
         </div>
       </section>
 

@@ -12,7 +12,7 @@ import { ArticleHeader } from "./article-header";
 import { ArticleJsonLd } from "./article-json-ld";
 import { LeadImageFigure } from "./lead-image";
 import { RelatedArticles } from "./related-articles";
-import { getAutoCloseDays } from "@/db/queries/settings";
+import { getAutoCloseDays, getRequireConfirmedEmail } from "@/db/queries/settings";
 
 /** One query per request for the article, shared by generateMetadata and the page. */
 const getArticle = cache((slug: string) => getArticleBySlug({ slug }));
@@ -69,6 +69,7 @@ export async function ArticlePage({
           status: "published",
           publishedAt: article.publishedAt,
           autoCloseDays: getAutoCloseDays(),
+          requireConfirmedEmail: getRequireConfirmedEmail(),
         }}
         viewer={viewer}
         view={view}

@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/viewer";
 import { Comment, permalinkHref, type CommentContext } from "./comment";
 import { CommentBody } from "./comment-body";
 import { CommentForm } from "./comment-form";
+import { ResendConfirmationForm } from "@/components/account/resend-confirmation-form";
 import { commentsHeading } from "@/lib/text";
 import styles from "./comments.module.css";
 
@@ -112,6 +113,11 @@ export async function CommentsSection({ article, thread, viewer, view, open }: C
             </Link>
             <span className={styles.signInHint}>Join the conversation. It only takes a minute.</span>
           </p>
+        ) : !posting.ok && posting.reason === "unconfirmed" ? (
+          <div className={`notice notice--warning ${styles.standing}`}>
+            <p>{posting.message}</p>
+            <ResendConfirmationForm />
+          </div>
         ) : !posting.ok ? (
           <p className={`notice notice--warning ${styles.standing}`}>{posting.message}</p>
         ) : (

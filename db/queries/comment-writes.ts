@@ -6,7 +6,12 @@ import { decideDelete, decideEdit, decidePost, NOT_FOUND_MESSAGE, type CommentTh
 import { RECENT_LIMIT } from "@/lib/rate-limits";
 import { readRecentActions, recordAccountAction } from "./account-actions";
 import { MAX_DEPTH } from "./comment-threads";
-import { getAutoCloseDaysIn, getModerationSettingsIn, isRateLimitExemptIn } from "./settings";
+import {
+  getAutoCloseDaysIn,
+  getModerationSettingsIn,
+  getRequireConfirmedEmailIn,
+  isRateLimitExemptIn,
+} from "./settings";
 import { readUserForWrite } from "./users";
 
 /*
@@ -106,21 +111,29 @@ function readArticle(db: Db, articleId: number): ArticleRow | null {
 }
 
 /** The conversation a comment belongs to, as lib/comment-policy.ts weighs it (auto-close included). */
-export function threadOfComment(record: CommentRecord, autoCloseDays: number): CommentThread {
+export function threadOfComment(
+  record: CommentRecord,
+  settings: { autoCloseDays: number; requireConfirmedEmail: boolean },
+): CommentThread {
   return {
     commentsOpen: record.articleCommentsOpen,
     status: record.articleStatus,
     publishedAt: record.articlePublishedAt,
-    autoCloseDays,
+    ...settings,
   };
 }
 
-function threadOfArticle(a: ArticleRow, autoCloseDays: number): CommentThread {
+/** The site settings a thread is weighed with, read through the caller's connection. */
+function threadSettingsIn(db: Db) {
+  return { autoCloseDays: getAutoCloseDaysIn(db), requireConfirmedEmail: getRequireConfirmedEmailIn(db) };
+}
+
+function threadOfArticle(a: ArticleRow, db: Db): CommentThread {
   return {
     commentsOpen: a.comments_open === 1,
     status: a.status,
     publishedAt: new Date(a.published_at),
-    autoCloseDays,
+    ...threadSettingsIn(db),
   };
 }
 
@@ -131,7 +144,7 @@ function threadOfArticle(a: ArticleRow, autoCloseDays: number): CommentThread {
 export function readCommentForReaction(db: Db, commentId: number) {
   const record = readRecord(db, commentId);
   if (!record) return null;
-  return { articleSlug: record.articleSlug, comment: record, thread: threadOfComment(record, getAutoCloseDaysIn(db)) };
+  return { articleSlug: record.articleSlug, comment: record, thread: threadOfComment(record, threadSettingsIn(db)) };
 }
 
 /** Keeps `articles.comment_count` and the parent's `reply_count` in step with one comment's visibility. */
@@ -197,7 +210,7 @@ export function createComment({
     const settings = getModerationSettingsIn(db);
     const decision = decidePost({
       author: user,
-      thread: threadOfArticle(article, getAutoCloseDaysIn(db)),
+      thread: threadOfArticle(article, db),
       parent,
       now,
       recent: recent.map((r) => ({ createdAt: new Date(r.created_at), body: r.body })),
@@ -253,7 +266,7 @@ export function editComment({
     const decision = decideEdit({
       author: user,
       comment,
-      thread: threadOfArticle(article, getAutoCloseDaysIn(db)),
+      thread: threadOfArticle(article, db),
       now,
       recentEdits: edits.recent,
       unlimited: edits.unlimited,
@@ -291,7 +304,7 @@ export function deleteComment({
     const allowed = decideDelete({
       author: user,
       comment,
-      thread: threadOfComment(comment, getAutoCloseDaysIn(db)),
+      thread: threadOfComment(comment, threadSettingsIn(db)),
       now,
     });
     if (!allowed.ok) return { ok: false, message: allowed.message };

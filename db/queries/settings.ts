@@ -16,6 +16,8 @@ export const SETTING_KEYS = {
   rateLimitExemptUserIds: "rateLimitExemptUserIds",
   /** "Close comments N days after publication" (0 or missing: never). */
   autoCloseDays: "autoCloseDays",
+  /** `Require a confirmed email to comment` (missing: off, the fresh-install default). */
+  requireConfirmedEmail: "requireConfirmedEmail",
 } as const;
 
 function readIn(db: Db, key: string): unknown {
@@ -103,4 +105,18 @@ export function getAutoCloseDays(): number {
 /** Nests as a savepoint inside the action's writeTransaction. */
 export function saveAutoCloseDays({ days, now = new Date() }: { days: number; now?: Date }): void {
   writeTransaction((db) => writeIn(db, SETTING_KEYS.autoCloseDays, days, now));
+}
+
+/** `Require a confirmed email to comment`: only a stored `true` turns it on. */
+export function getRequireConfirmedEmailIn(db: Db): boolean {
+  return readIn(db, SETTING_KEYS.requireConfirmedEmail) === true;
+}
+
+export function getRequireConfirmedEmail(): boolean {
+  return getRequireConfirmedEmailIn(getDb());
+}
+
+/** Nests as a savepoint inside the action's writeTransaction. */
+export function saveRequireConfirmedEmail({ on, now = new Date() }: { on: boolean; now?: Date }): void {
+  writeTransaction((db) => writeIn(db, SETTING_KEYS.requireConfirmedEmail, on, now));
 }

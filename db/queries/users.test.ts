@@ -40,7 +40,7 @@ describe("users queries", () => {
       reason: "email-taken",
     });
     expect(getUserCredentialsByEmail({ email })).toMatchObject({ passwordHash: "h" });
-    expect(getViewerById({ id: first.ok ? first.id : "" })).toMatchObject({
+    expect(getViewerById({ id: first.ok ? first.id : "", sessionVersion: 0 })).toMatchObject({
       name: "First",
       role: "reader",
       status: "active",
@@ -72,7 +72,7 @@ describe("users queries", () => {
 
     deleteUserAccount({ id: leaving });
 
-    expect(getViewerById({ id: leaving })).toBeNull();
+    expect(getViewerById({ id: leaving, sessionVersion: 0 })).toBeNull();
     expect(db.select().from(comments).where(eq(comments.id, own.id)).get()).toMatchObject({
       authorId: null,
       body: "mine",
@@ -123,12 +123,12 @@ describe("deleting the last admin (issue 12, finding 10)", () => {
       const last = newUser("Last Admin");
       getDb().update(users).set({ role: "admin" }).where(eq(users.id, last)).run();
       expect(deleteUserAccount({ id: last })).toEqual({ ok: false, reason: "last-admin" });
-      expect(getViewerById({ id: last })).not.toBeNull();
+      expect(getViewerById({ id: last, sessionVersion: 0 })).not.toBeNull();
 
       const second = newUser("Second Admin");
       getDb().update(users).set({ role: "admin" }).where(eq(users.id, second)).run();
       expect(deleteUserAccount({ id: last })).toEqual({ ok: true });
-      expect(getViewerById({ id: last })).toBeNull();
+      expect(getViewerById({ id: last, sessionVersion: 0 })).toBeNull();
     } finally {
       for (const { id } of admins) getDb().update(users).set({ role: "admin" }).where(eq(users.id, id)).run();
     }
@@ -151,7 +151,7 @@ describe("claimSigninAttempt (issue 12, finding 3)", () => {
 });
 
 describe("renaming (issue 12, findings 6 and 9)", () => {
-  const nameOf = (id: string) => getViewerById({ id })?.name;
+  const nameOf = (id: string) => getViewerById({ id, sessionVersion: 0 })?.name;
 
   it("renames an active reader", () => {
     const id = newUser("Before Rename");

@@ -1,7 +1,8 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, writeTransaction, type Db } from "@/db";
-import { comments, users } from "@/db/schema";
+import { comments, emailTokens, users } from "@/db/schema";
+import { queueConfirmationIn } from "./email-tokens";
 import { type Role, type UserStatus } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
 import { bannedNameMessage, bannedWordInName } from "@/lib/account-rules";
@@ -11,6 +12,8 @@ import { getModerationSettingsIn } from "./settings";
 
 const viewerColumns = {
   id: users.id,
+  sessionVersion: users.sessionVersion,
+  emailVerified: users.emailVerified,
   name: users.name,
   email: users.email,
   role: users.role,
@@ -20,9 +23,39 @@ const viewerColumns = {
   createdAt: users.createdAt,
 };
 
-/** The signed-in person as guards see them; null when the account is gone. */
-export function getViewerById({ id }: { id: string }): Viewer | null {
-  return getDb().select(viewerColumns).from(users).where(eq(users.id, id)).get() ?? null;
+/**
+ * The signed-in person as guards see them; null when the account is gone or
+ * the session's version is not the account's (a reset, a password change or
+ * "Sign out everywhere" since it began). One indexed read per request.
+ */
+export function getViewerById({ id, sessionVersion }: { id: string; sessionVersion: number }): Viewer | null {
+  const row = getDb().select(viewerColumns).from(users).where(eq(users.id, id)).get();
+  if (!row || row.sessionVersion !== sessionVersion) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    status: row.status,
+    suspendedUntil: row.suspendedUntil,
+    statusReason: row.statusReason,
+    createdAt: row.createdAt,
+    emailConfirmed: row.emailVerified !== null,
+  };
+}
+
+/** The account's session version, written into the session token at sign-in; null when the account is gone. */
+export function getSessionVersion({ id }: { id: string }): number | null {
+  return getDb().select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)).get()?.v ?? null;
+}
+
+/** Ends every session of the account (the caller may sign the current one in again). */
+export function bumpSessionVersion({ id }: { id: string }): void {
+  getDb()
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id))
+    .run();
 }
 
 /** What sign-in needs to check a password. */
@@ -48,12 +81,17 @@ export function getPasswordHashById({ id }: { id: string }): string | null {
 
 export type CreateUserResult = { ok: true; id: string } | { ok: false; reason: "email-taken" };
 
-/** Creates a reader with a password; the unique index decides races on the email. */
+/**
+ * Creates a reader with a password; the unique index decides races on the
+ * email. With `confirmation`, the confirmation link and its mail are queued in
+ * the same transaction (sign-up).
+ */
 export function createUserWithPassword(input: {
   name: string;
   email: string;
   passwordHash: string;
   role?: Role;
+  confirmation?: { token: string; tokenHash: string };
 }): CreateUserResult {
   return writeTransaction((db) => {
     const taken = db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
@@ -63,6 +101,9 @@ export function createUserWithPassword(input: {
       .values({ name: input.name, email: input.email, passwordHash: input.passwordHash, role: input.role ?? "reader" })
       .returning({ id: users.id })
       .get();
+    if (input.confirmation) {
+      queueConfirmationIn(db, { userId: row.id, name: input.name, email: input.email }, input.confirmation);
+    }
     return { ok: true, id: row.id } as const;
   });
 }
@@ -90,8 +131,22 @@ export function renameUser({ id, name, now = new Date() }: { id: string; name: s
   });
 }
 
+/**
+ * Sets a new password and ends every session of the account (the action signs
+ * the current one in again). Open reset links stop working: they were asked
+ * for before this password.
+ */
 export function updateUserPassword({ id, passwordHash }: { id: string; passwordHash: string }): void {
-  getDb().update(users).set({ passwordHash }).where(eq(users.id, id)).run();
+  writeTransaction((db) => {
+    db.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, id))
+      .run();
+    db.update(emailTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(emailTokens.userId, id), eq(emailTokens.purpose, "reset"), isNull(emailTokens.usedAt)))
+      .run();
+  });
 }
 
 /**
@@ -206,6 +261,7 @@ export function listArticleSlugsCommentedBy({ authorId }: { authorId: string }):
 
 type UserRow = {
   id: string;
+  emailVerified: number | null;
   role: Role;
   status: UserStatus;
   suspended_until: number | null;
@@ -216,7 +272,9 @@ type UserRow = {
 /** The user's role and standing as the database holds them now, read inside a caller's write transaction. */
 export function readUserForWrite(db: Db, userId: string): (PermissionViewer & { createdAt: Date }) | null {
   const u = db.$client
-    .prepare(`select id, role, status, suspended_until, status_reason, created_at from users where id = ?`)
+    .prepare(
+      `select id, role, status, suspended_until, status_reason, created_at, emailVerified from users where id = ?`,
+    )
     .get(userId) as UserRow | undefined;
   if (!u) return null;
   return {
@@ -226,5 +284,6 @@ export function readUserForWrite(db: Db, userId: string): (PermissionViewer & { 
     suspendedUntil: u.suspended_until === null ? null : new Date(u.suspended_until),
     statusReason: u.status_reason,
     createdAt: new Date(u.created_at),
+    emailConfirmed: u.emailVerified !== null,
   };
 }

@@ -59,6 +59,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           </>
         ) : null}
         <SignInForm callbackUrl={callbackUrl} initialMessage={messageForError(first(params.error))} />
+        <p className={styles.lede}>
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
         <p className={styles.switch}>
           New to Broadsheet? <Link href={signUpHref}>Create an account</Link>
         </p>

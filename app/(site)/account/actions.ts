@@ -2,17 +2,30 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { signOut } from "@/auth";
+import { headers } from "next/headers";
+import { AuthError } from "next-auth";
+import { signIn, signinTicket, signOut } from "@/auth";
+import { clientAddressOf } from "@/app/_lib/client-address";
+import { requestConfirmation, requestEmailChange } from "@/db/queries/email-tokens";
+import { newEmailToken, TOO_MANY_REQUESTS_MESSAGE } from "@/lib/email-tokens";
+import { wakeMailSender } from "@/lib/mail/sender";
 import { requireUser } from "@/app/_lib/guards";
 import { revalidateArticle } from "@/app/_lib/revalidate";
 import {
+  bumpSessionVersion,
   deleteUserAccount,
   getPasswordHashById,
   listArticleSlugsCommentedBy,
   renameUser,
   updateUserPassword,
 } from "@/db/queries/users";
-import { ChangePasswordSchema, DeleteAccountSchema, UpdateNameSchema } from "@/lib/account-rules";
+import {
+  ChangeEmailSchema,
+  ChangePasswordSchema,
+  DeleteAccountSchema,
+  SetPasswordSchema,
+  UpdateNameSchema,
+} from "@/lib/account-rules";
 import { fieldErrors, formText, type FormState } from "@/lib/form-state";
 import { hashPassword, verifyPasswordOrDummy, type DeriveKey } from "@/lib/passwords";
 import { canRename } from "@/lib/permissions";
@@ -70,7 +83,108 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   if (!result) return { ok: false, message: HASHING_BUSY_MESSAGE };
   if ("wrong" in result) return { ok: false, errors: { currentPassword: "Your current password is incorrect." } };
   updateUserPassword({ id: viewer.id, passwordHash: result.passwordHash });
-  return { ok: true, message: "Password changed." };
+  await keepThisSession(viewer);
+  return { ok: true, message: "Password changed.", doneAt: Date.now() };
+}
+
+/**
+ * A new password ends every session (the version went up); this browser gets
+ * a fresh token with the new version, from a server-side ticket. Should that
+ * fail, the reader is simply signed out here too.
+ */
+async function keepThisSession(viewer: { id: string; email: string }): Promise<void> {
+  try {
+    await signIn("credentials", { email: viewer.email, ticket: signinTicket(viewer.id), redirect: false });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    console.error("Re-signing in after a password change failed", error);
+  }
+}
+
+/** `Set a password` for an account made through GitHub or Google (it had none, so it could not be deleted). */
+export async function setPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const viewer = await requireUser({ callbackUrl: "/account" });
+  const parsed = SetPasswordSchema.safeParse({ newPassword: formText(formData, "newPassword") });
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  if (getPasswordHashById({ id: viewer.id }) !== null) {
+    return { ok: false, message: "Your account has a password already. Use Change password." };
+  }
+  const passwordHash = await hashing((derive) => hashPassword(parsed.data.newPassword, derive));
+  if (passwordHash === null) return { ok: false, message: HASHING_BUSY_MESSAGE };
+  updateUserPassword({ id: viewer.id, passwordHash });
+  await keepThisSession(viewer);
+  revalidatePath("/account");
+  return { ok: true, message: "Password set. You can now sign in with your email and password.", doneAt: Date.now() };
+}
+
+/** `Sign out everywhere`: every session of the account ends, this one too. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const viewer = await requireUser({ callbackUrl: "/account" });
+  bumpSessionVersion({ id: viewer.id });
+  await signOut({ redirectTo: "/signin" });
+}
+
+/** `Send confirmation again`: a new link to the account's address, within the per-account and per-address limits. */
+export async function resendConfirmationAction(): Promise<FormState> {
+  const viewer = await requireUser();
+  const ip = clientAddressOf(await headers());
+  let result;
+  try {
+    result = requestConfirmation({ userId: viewer.id, ip, token: newEmailToken() });
+  } catch (error) {
+    console.error("Resending a confirmation failed", error);
+    return { ok: false, message: "We could not send the link just now. Please try again." };
+  }
+  if (!result.ok) {
+    if (result.reason === "confirmed") return { ok: true, message: "Your email is already confirmed." };
+    if (result.reason === "account") {
+      return { ok: false, message: "We have sent several links in the last hour. Check your inbox, or try later." };
+    }
+    return { ok: false, message: TOO_MANY_REQUESTS_MESSAGE };
+  }
+  wakeMailSender();
+  return { ok: true, message: `We have sent a confirmation link to ${viewer.email}.`, doneAt: Date.now() };
+}
+
+/**
+ * `Change email`: needs the password; mails a link to the new address and a
+ * notice to the old one. The address changes only when the link is used.
+ */
+export async function changeEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const viewer = await requireUser({ callbackUrl: "/account" });
+  const raw = formText(formData, "email");
+  const values = { email: raw.trim() };
+  const parsed = ChangeEmailSchema.safeParse({ email: raw, password: formText(formData, "password") });
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
+  const hash = getPasswordHashById({ id: viewer.id });
+  const right = await hashing((derive) => verifyPasswordOrDummy(parsed.data.password, hash, derive));
+  if (right === null) return { ok: false, message: HASHING_BUSY_MESSAGE, values };
+  if (!right) return { ok: false, errors: { password: "That password is incorrect." }, values };
+  const ip = clientAddressOf(await headers());
+  let result;
+  try {
+    result = requestEmailChange({ userId: viewer.id, newEmail: parsed.data.email, ip, token: newEmailToken() });
+  } catch (error) {
+    console.error("Changing the email failed", error);
+    return { ok: false, message: "We could not send the link just now. Please try again.", values };
+  }
+  if (!result.ok) {
+    if (result.reason === "same") return { ok: false, errors: { email: "That is your current email." }, values };
+    if (result.reason === "taken") {
+      return { ok: false, errors: { email: "An account with this email already exists." }, values };
+    }
+    if (result.reason === "account") {
+      return { ok: false, message: "We have sent several links in the last hour. Try again later.", values };
+    }
+    return { ok: false, message: TOO_MANY_REQUESTS_MESSAGE, values };
+  }
+  wakeMailSender();
+  revalidatePath("/account");
+  return {
+    ok: true,
+    message: `We have sent a link to ${parsed.data.email}. Your email changes when you open it.`,
+    doneAt: Date.now(),
+  };
 }
 
 /**

@@ -1,7 +1,12 @@
 import { formatMonthYear } from "@/lib/dates";
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/guards";
+import { signOutEverywhereAction } from "@/app/(site)/account/actions";
+import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { ResendConfirmationForm } from "@/components/account/resend-confirmation-form";
+import { SetPasswordForm } from "@/components/account/set-password-form";
+import { getPendingEmailChange } from "@/db/queries/email-tokens";
 import { OwnComments } from "@/components/account/own-comments";
 import { UpdateNameForm } from "@/components/account/update-name-form";
 import { listCommentsByAuthor } from "@/db/queries/comment-threads";
@@ -17,6 +22,7 @@ export default async function AccountPage() {
   const comments = listCommentsByAuthor({ authorId: viewer.id, limit: 50 });
   const total = countCommentsByAuthor({ authorId: viewer.id });
   const hasPassword = getPasswordHashById({ id: viewer.id }) !== null;
+  const pendingEmail = getPendingEmailChange({ userId: viewer.id });
 
   return (
     <div className="page">
@@ -26,7 +32,9 @@ export default async function AccountPage() {
         <dl className={styles.facts}>
           <div>
             <dt>Email</dt>
-            <dd>{viewer.email}</dd>
+            <dd>
+              {viewer.email} ({viewer.emailConfirmed ? "confirmed" : "not confirmed"})
+            </dd>
           </div>
           <div>
             <dt>Member since</dt>
@@ -45,12 +53,50 @@ export default async function AccountPage() {
           <UpdateNameForm name={viewer.name} />
         </section>
 
-        {hasPassword ? (
-          <section className={`${styles.card} ${styles.areaPassword}`} aria-labelledby="password-title">
-            <h2 id="password-title">Password</h2>
+        <section className={`${styles.card} ${styles.areaEmail}`} aria-labelledby="email-title">
+          <h2 id="email-title">Email</h2>
+          {viewer.emailConfirmed ? (
+            <p data-testid="email-confirmation">Your email {viewer.email} is confirmed.</p>
+          ) : (
+            <>
+              <p data-testid="email-confirmation">
+                Your email {viewer.email} is not confirmed yet. Open the link we mailed you, or ask for a new one.
+              </p>
+              <ResendConfirmationForm />
+            </>
+          )}
+          {pendingEmail ? (
+            <p className="notice notice--warning">
+              Waiting for you to open the link we sent to {pendingEmail}. Until then your email stays {viewer.email}.
+            </p>
+          ) : null}
+          {hasPassword ? <ChangeEmailForm /> : <p>Set a password to change your email.</p>}
+        </section>
+
+        <section className={`${styles.card} ${styles.areaPassword}`} aria-labelledby="password-title">
+          <h2 id="password-title">Password</h2>
+          {hasPassword ? (
             <ChangePasswordForm />
-          </section>
-        ) : null}
+          ) : (
+            <>
+              <p>
+                You sign in with GitHub or Google. Set a password to also sign in with your email, or to delete your
+                account.
+              </p>
+              <SetPasswordForm />
+            </>
+          )}
+        </section>
+
+        <section className={`${styles.card} ${styles.areaSessions}`} aria-labelledby="sessions-title">
+          <h2 id="sessions-title">Sessions</h2>
+          <p>Signed in on a shared or lost device? This signs you out on every device, this one too.</p>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="button">
+              Sign out everywhere
+            </button>
+          </form>
+        </section>
 
         {/* The reader's own comments (db/queries/comment-threads.ts), hidden ones included. */}
         <section className={`${styles.card} ${styles.areaComments}`} aria-labelledby="comments-title">

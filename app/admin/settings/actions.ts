@@ -7,7 +7,9 @@ import { PREMOD_MODES } from "@/lib/vocabulary";
 import {
   getAutoCloseDays,
   getModerationSettings,
+  getRequireConfirmedEmail,
   saveAutoCloseDays,
+  saveRequireConfirmedEmail,
   saveModerationSettings,
 } from "@/db/queries/settings";
 import { appendModerationLog } from "@/db/queries/moderation-log";
@@ -42,6 +44,8 @@ const SaveSettingsSchema = z.object({
     .int("Enter a whole number of days.")
     .min(0, "0 (never) or more.")
     .max(3650, "At most 3650 days."),
+  // A checkbox: present ("on") when ticked, absent when not.
+  requireConfirmedEmail: z.enum(["", "on"], { error: "That choice was not understood." }).transform((v) => v === "on"),
 });
 
 function summary(before: Record<string, unknown>, after: Record<string, unknown>): string {
@@ -64,6 +68,7 @@ export async function saveSettings(_prev: FormState, formData: FormData): Promis
     bannedWords: formText(formData, "bannedWords"),
     suspectWords: formText(formData, "suspectWords"),
     autoCloseDays: formText(formData, "autoCloseDays") || "0",
+    requireConfirmedEmail: formText(formData, "requireConfirmedEmail"),
   };
   const parsed = SaveSettingsSchema.safeParse(values);
   if (!parsed.success) {
@@ -74,19 +79,24 @@ export async function saveSettings(_prev: FormState, formData: FormData): Promis
       values,
     };
   }
-  const { autoCloseDays, ...moderation } = parsed.data;
+  const { autoCloseDays, requireConfirmedEmail, ...moderation } = parsed.data;
   try {
     writeTransaction(() => {
-      const before = { ...getModerationSettings(), autoCloseDays: getAutoCloseDays() };
+      const before = {
+        ...getModerationSettings(),
+        autoCloseDays: getAutoCloseDays(),
+        requireConfirmedEmail: getRequireConfirmedEmail(),
+      };
       const saved = saveModerationSettings(moderation);
       saveAutoCloseDays({ days: autoCloseDays });
+      saveRequireConfirmedEmail({ on: requireConfirmedEmail });
       appendModerationLog({
         actor: { id: viewer.id, name: viewer.name },
         action: "settings",
         targetType: "settings",
         targetId: "moderation",
         targetLabel: "Moderation settings",
-        reason: summary(before, { ...saved, autoCloseDays }),
+        reason: summary(before, { ...saved, autoCloseDays, requireConfirmedEmail }),
       });
     });
   } catch (error) {
@@ -94,7 +104,7 @@ export async function saveSettings(_prev: FormState, formData: FormData): Promis
     return { ok: false, message: "The settings could not be saved. Try again.", values };
   }
   revalidatePath("/admin/settings");
-  // Auto-close changes which articles show a comment form.
+  // Auto-close and the confirmation rule change which articles show a comment form.
   revalidateTag(cacheTags.allArticles, { expire: 0 });
   return { ok: true, message: "Settings saved." };
 }

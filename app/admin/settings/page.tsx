@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/app/_lib/guards";
-import { getAutoCloseDays, getModerationSettings } from "@/db/queries/settings";
+import { getAutoCloseDays, getModerationSettings, getRequireConfirmedEmail } from "@/db/queries/settings";
 import { PageHeader } from "@/components/admin/page-header";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { saveSettings } from "./actions";
@@ -9,7 +9,11 @@ export const metadata: Metadata = { title: "Settings", robots: { index: false } 
 
 export default async function SettingsPage() {
   await requireRole("admin", { callbackUrl: "/admin/settings" });
-  const settings = { ...getModerationSettings(), autoCloseDays: getAutoCloseDays() };
+  const settings = {
+    ...getModerationSettings(),
+    autoCloseDays: getAutoCloseDays(),
+    requireConfirmedEmail: getRequireConfirmedEmail(),
+  };
   return (
     <div>
       <PageHeader title="Settings">

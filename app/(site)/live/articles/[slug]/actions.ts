@@ -15,7 +15,7 @@ import {
 } from "@/db/queries/comment-writes";
 import { toggleLike as toggleLikeRow } from "@/db/queries/likes";
 import { reportComment as reportCommentRow } from "@/db/queries/reports";
-import { getAutoCloseDays } from "@/db/queries/settings";
+import { getAutoCloseDays, getRequireConfirmedEmail } from "@/db/queries/settings";
 import { articleViewHref, parseArticleView, type ArticleView } from "@/lib/article-view";
 import {
   canDeleteComment,
@@ -61,6 +61,10 @@ function loadComment(commentId: number, slug: string): CommentRecord | null {
   return comment && comment.articleSlug === slug ? comment : null;
 }
 
+function threadSettings() {
+  return { autoCloseDays: getAutoCloseDays(), requireConfirmedEmail: getRequireConfirmedEmail() };
+}
+
 /** The thread of an article page's article (getArticleBySlug only finds published ones). */
 function threadOfArticle(article: { commentsOpen: boolean; publishedAt: Date }): CommentThread {
   return {
@@ -68,6 +72,7 @@ function threadOfArticle(article: { commentsOpen: boolean; publishedAt: Date }):
     status: "published",
     publishedAt: article.publishedAt,
     autoCloseDays: getAutoCloseDays(),
+    requireConfirmedEmail: getRequireConfirmedEmail(),
   };
 }
 
@@ -142,7 +147,7 @@ export async function editComment(_prev: FormState, formData: FormData): Promise
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
   if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE, values };
-  const allowed = canEditComment(user, comment, threadOfComment(comment, getAutoCloseDays()), new Date());
+  const allowed = canEditComment(user, comment, threadOfComment(comment, threadSettings()), new Date());
   if (!allowed.ok) return refused(allowed, values);
   const parsed = EditCommentSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
@@ -160,7 +165,7 @@ export async function deleteComment(_prev: FormState, formData: FormData): Promi
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
   if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE };
-  const allowed = canDeleteComment(user, comment, threadOfComment(comment, getAutoCloseDays()), new Date());
+  const allowed = canDeleteComment(user, comment, threadOfComment(comment, threadSettings()), new Date());
   if (!allowed.ok) return refused(allowed);
   const parsed = DeleteCommentSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: NOT_FOUND_MESSAGE };
@@ -180,7 +185,7 @@ export async function toggleLike(_prev: LikeState, formData: FormData): Promise<
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
   if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE };
-  const allowed = canLike(user, comment, threadOfComment(comment, getAutoCloseDays()), new Date());
+  const allowed = canLike(user, comment, threadOfComment(comment, threadSettings()), new Date());
   if (!allowed.ok) return { ok: false, message: allowed.message };
   const parsed = ToggleLikeSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: NOT_FOUND_MESSAGE };
@@ -202,7 +207,7 @@ export async function reportComment(_prev: FormState, formData: FormData): Promi
   const commentId = id.safeParse(raw.commentId);
   const comment = commentId.success ? loadComment(commentId.data, raw.slug ?? "") : null;
   if (!comment) return { ok: false, message: NOT_FOUND_MESSAGE, values };
-  const allowed = canReport(user, comment, threadOfComment(comment, getAutoCloseDays()), new Date());
+  const allowed = canReport(user, comment, threadOfComment(comment, threadSettings()), new Date());
   if (!allowed.ok) return refused(allowed, values);
   const parsed = ReportCommentSchema.safeParse(raw);
   if (!parsed.success) {
