@@ -58,11 +58,13 @@ export default defineConfig({
   },
   projects: [
     { name: "chromium", testIgnore: /(site-wide|topology)\//, use: { ...devices["Desktop Chrome"], launchOptions } },
-    // Specs that change site-wide settings run alone, after everything else.
+    // Specs that change site-wide settings run alone, after everything else, one file at a
+    // time: one spec's setting (pre-moderation, confirmed email only) would break another's.
     {
       name: "site-wide",
       testMatch: /site-wide\/.*\.spec\.ts/,
       dependencies: ["chromium"],
+      workers: 1,
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
   ],
