@@ -11,7 +11,7 @@
 import { castAndForms, type Owned } from "./actors";
 import type { Context } from "./support/context";
 import type { User } from "./support/data";
-import { actionForms, linksNamed, plausibleValues } from "./support/actions";
+import { actionForms, linksNamed, plausibleFiles, plausibleValues } from "./support/actions";
 import { submitForm, type Form } from "./support/forms";
 import { Report } from "./support/report";
 import { commentForm, getPage, postComment } from "./support/site";
@@ -54,10 +54,13 @@ export async function authorisation(ctx: Context): Promise<Report> {
     if (rightful && !controls.has(rightful.key)) {
       controls.set(rightful.key, { description, target, as: rightful.as, set: values });
     }
+    // A complete request (with any file it asks for): a refusal then can only be about who asks.
+    const files = await plausibleFiles(target.form);
     const before = ctx.data.fingerprint();
     const res = await submitForm(url, target.form, {
       cookie: as.cookie,
       set: values,
+      files,
       button: target.form.buttons[0]?.text,
     });
     attempts++;
@@ -192,10 +195,13 @@ export async function authorisation(ctx: Context): Promise<Report> {
               : 3;
   const ordered = [...controls].sort(([a], [b]) => rank(a) - rank(b));
   for (const [, control] of ordered) {
+    await ctx.data.refreshSession(control.as);
+    const files = await plausibleFiles(control.target.form);
     const before = ctx.data.fingerprint();
     const res = await submitForm(control.target.pageUrl, control.target.form, {
       cookie: control.as.cookie,
       set: control.set,
+      files,
       button: control.target.form.buttons[0]?.text,
     });
     const acted = ctx.data.fingerprint() !== before;

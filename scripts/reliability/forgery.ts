@@ -16,7 +16,7 @@ import http from "node:http";
 import { castAndForms, type Owned } from "./actors";
 import type { Context } from "./support/context";
 import { SESSION_COOKIE, type User } from "./support/data";
-import { plausibleValues } from "./support/actions";
+import { plausibleFiles, plausibleValues } from "./support/actions";
 import { fieldsFor, submitForm } from "./support/forms";
 import { Report } from "./support/report";
 
@@ -41,6 +41,10 @@ function valuesFor(target: Owned, victim: User, i: number): Record<string, strin
   if (target.label === "Sign in") {
     set[field(/email/i) ?? "email"] = victim.email;
     set[field(/password/i) ?? "password"] = victim.password;
+  }
+  if (target.label === "Change email") {
+    set[field(/email/i) ?? "email"] = `changed-${Date.now()}-${i}@example.test`;
+    set[field(/password/i) ?? "password"] = target.owner.password;
   }
   if (target.label === "Create account") {
     set[field(/name/i) ?? "name"] = `Forged Account ${i}`;
@@ -68,8 +72,10 @@ export async function forgery(ctx: Context): Promise<Report> {
   /** The same request from the site's own origin, by the form's owner: it must act, or the forgeries proved nothing. */
   async function control(target: Owned, set: Record<string, string>, button: string | undefined, name: string) {
     controlsTried++;
+    await ctx.data.refreshSession(target.owner);
+    const files = await plausibleFiles(target.form);
     const before = ctx.data.fingerprint();
-    const res = await submitForm(target.pageUrl, target.form, { cookie: target.owner.cookie, set, button });
+    const res = await submitForm(target.pageUrl, target.form, { cookie: target.owner.cookie, set, button, files });
     // Signing in acts by setting the session cookie (a failed attempt is recorded too, so the
     // database changing is not enough); signing out by clearing it.
     const cookies = res.setCookies.filter((c) => c.startsWith(`${SESSION_COOKIE}=`));
@@ -108,6 +114,9 @@ export async function forgery(ctx: Context): Promise<Report> {
     // An earlier control (Change password) changed the victim's password: the forged sign-ins and
     // their control carry the right one, so only the Origin check can refuse them.
     if (target.label === "Sign in") await ctx.data.setPassword(cast.reader.id, cast.reader.password);
+    // An earlier control (a password change, Sign out everywhere) ended the owner's session: the
+    // forgeries carry a live one, so only the Origin check can refuse them.
+    await ctx.data.refreshSession(target.owner);
 
     for (const origin of ["https://evil.example", "null"]) {
       const before = ctx.data.fingerprint();

@@ -3,7 +3,8 @@
  * to replay it: the page it posts to, who it was rendered for, and the id of
  * the server action behind it.
  */
-import { decodeEntities, textOf, type Form } from "./forms";
+import sharp from "sharp";
+import { decodeEntities, textOf, type FileField, type Form } from "./forms";
 import { getPage } from "./site";
 
 export type ActionForm = {
@@ -83,4 +84,16 @@ export function plausibleValues(form: Form, password: string, stamp: string): Re
     else set[name] = current ? `${current} (${stamp})` : `Reliability check ${stamp}`;
   }
   return set;
+}
+
+/** A small real photo for every file input of the form, so a legitimate submission can act. */
+export async function plausibleFiles(form: Form): Promise<Record<string, FileField>> {
+  const names = [...form.html.matchAll(/<input\b[^>]*\btype="file"[^>]*>/g)].flatMap(
+    (m) => /\bname="([^"]+)"/.exec(m[0])?.[1] ?? [],
+  );
+  if (names.length === 0) return {};
+  const data = await sharp({ create: { width: 640, height: 400, channels: 3, background: "#335577" } })
+    .jpeg()
+    .toBuffer();
+  return Object.fromEntries(names.map((name) => [name, { filename: "photo.jpg", type: "image/jpeg", data }]));
 }

@@ -68,13 +68,22 @@ export class Data {
   }
 
   async sessionCookie(userId: string): Promise<string> {
+    // The account's session version, as a real sign-in would carry it (a password change or
+    // Sign out everywhere raises it and ends every older session).
+    const row = this.raw.prepare("SELECT session_version AS sv FROM users WHERE id = ?").get(userId) as
+      { sv: number } | undefined;
     const token = await encode({
-      token: { sub: userId },
+      token: { sub: userId, sv: row?.sv ?? 0 },
       secret: this.secret,
       salt: SESSION_COOKIE,
       maxAge: 24 * 3600,
     });
     return `${SESSION_COOKIE}=${token}`;
+  }
+
+  /** Signs a signed-in user in afresh, after an earlier step (a password change, Sign out everywhere) ended their session. */
+  async refreshSession(user: User): Promise<void> {
+    if (user.cookie) user.cookie = await this.sessionCookie(user.id);
   }
 
   /** The comments issue reads this settings row: users listed here skip the per-account rate limits. */
@@ -144,7 +153,10 @@ export class Data {
   fingerprint(): string {
     const hash = createHash("sha256");
     const tables = this.raw
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      // leases: which process runs the background work, renewed every few seconds; not data anyone wrote.
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'leases' ORDER BY name",
+      )
       .all() as { name: string }[];
     for (const { name } of tables) {
       hash.update(name);

@@ -8,7 +8,9 @@
 import { randomBytes } from "node:crypto";
 import { request, type Response } from "./http";
 
-export type Field = { name: string; value: string | Buffer };
+export type Field = { name: string; value: string | Buffer; filename?: string; type?: string };
+/** A file as a person would pick it in a file input. */
+export type FileField = { filename: string; type: string; data: Buffer };
 
 export type Form = {
   /** Action fields plus named controls with their default values. */
@@ -132,7 +134,11 @@ export function multipart(fields: Field[]): { body: Buffer; contentType: string 
   const boundary = `----reliability${randomBytes(12).toString("hex")}`;
   const parts: Buffer[] = [];
   for (const f of fields) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"\r\n\r\n`, "utf8"));
+    const file =
+      f.filename === undefined
+        ? ""
+        : `; filename="${f.filename}"\r\nContent-Type: ${f.type ?? "application/octet-stream"}`;
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"${file}\r\n\r\n`, "utf8"));
     parts.push(typeof f.value === "string" ? Buffer.from(f.value, "utf8") : f.value);
     parts.push(Buffer.from("\r\n"));
   }
@@ -146,6 +152,8 @@ export type SubmitOptions = {
   origin?: string | false;
   /** Replace (or add) field values by name. */
   set?: Record<string, string | Buffer>;
+  /** Files for file inputs, by field name. */
+  files?: Record<string, FileField>;
   /** Which submit button was pressed (its name/value is sent when it has one). */
   button?: string;
   extraHeaders?: Record<string, string>;
@@ -154,12 +162,17 @@ export type SubmitOptions = {
 };
 
 /** Fields as the browser would send them when `button` is pressed. */
-export function fieldsFor(form: Form, options: Pick<SubmitOptions, "set" | "button"> = {}): Field[] {
-  const fields = form.fields.map((f) => ({ ...f }));
+export function fieldsFor(form: Form, options: Pick<SubmitOptions, "set" | "button" | "files"> = {}): Field[] {
+  const fields: Field[] = form.fields.map((f) => ({ ...f }));
   for (const [name, value] of Object.entries(options.set ?? {})) {
     const existing = fields.find((f) => f.name === name);
     if (existing) existing.value = value;
     else fields.push({ name, value });
+  }
+  for (const [name, file] of Object.entries(options.files ?? {})) {
+    const rest = fields.filter((f) => f.name !== name);
+    fields.length = 0;
+    fields.push(...rest, { name, value: file.data, filename: file.filename, type: file.type });
   }
   const button = options.button ? form.buttons.find((b) => b.text === options.button) : undefined;
   if (button?.name) fields.push({ name: button.name, value: button.value ?? "" });
