@@ -161,8 +161,11 @@ export class Data {
     for (const { name } of tables) {
       hash.update(name);
       // Sorted in JavaScript, not by rowid: the search indexes' shadow tables are WITHOUT ROWID.
+      // The outbox counts by its messages: the sender delivering one in the background (status,
+      // attempts, times) is not a write by the request under test.
+      const columns = name === "mail_outbox" ? "id, message_id, to_address, subject, text_body, html_body" : "*";
       const rows = this.raw
-        .prepare(`SELECT * FROM "${name}"`)
+        .prepare(`SELECT ${columns} FROM "${name}"`)
         .all()
         .map((row) => JSON.stringify(row));
       for (const row of rows.sort()) hash.update(row);
