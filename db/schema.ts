@@ -14,6 +14,7 @@ import {
   PREMOD_MODES,
   REPORT_REASONS,
   ROLES,
+  STORY_SAVES,
   USER_STATUSES,
 } from "../lib/vocabulary";
 
@@ -164,6 +165,17 @@ export const articles = sqliteTable(
     /** The image's alt text; required whenever there is an image. */
     imageDescription: text("image_description"),
     imageCredit: text("image_credit"),
+    /** The writer who owns the story (writers see and change only their own); null for imported stories. */
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** A scheduled story's publish time; the scheduler publishes it once due (lib/newsroom-scheduler). */
+    publishAt: integer("publish_at", { mode: "timestamp_ms" }),
+    /** When a published story was last changed; shown as "Updated". Null until then. */
+    revisedAt: integer("revised_at", { mode: "timestamp_ms" }),
+    /** An editor's correction note, shown at the foot of the story with its date. */
+    correction: text("correction"),
+    correctedAt: integer("corrected_at", { mode: "timestamp_ms" }),
+    /** Bumped by every save; an editor opened on an older version is refused (the edit conflict). */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     index("articles_published_idx").on(t.status, t.publishedAt),
@@ -172,10 +184,55 @@ export const articles = sqliteTable(
     // (status and published_at sit after the body in the row). See db/queries/search.ts.
     index("articles_visible_idx").on(t.id, t.status, t.publishedAt),
     index("articles_lead_idx").on(t.leadAt),
+    index("articles_due_idx").on(t.status, t.publishAt),
+    index("articles_author_idx").on(t.authorId, t.updatedAt),
   ],
 );
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
+
+/** Every save of a story, whole, so History can list and restore it. */
+export const articleRevisions = sqliteTable(
+  "article_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** The story's version this save produced. */
+    version: integer("version").notNull(),
+    kind: text("kind", { enum: STORY_SAVES }).notNull(),
+    savedBy: text("saved_by").references(() => users.id, { onDelete: "set null" }),
+    /** Kept as written at the time, so History still names someone whose account is gone. */
+    savedByName: text("saved_by_name").notNull(),
+    savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull(),
+    status: text("status", { enum: ARTICLE_STATUSES }).notNull(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    dek: text("dek").notNull(),
+    body: text("body").notNull(),
+    section: text("section").notNull(),
+    author: text("author").notNull(),
+    imageKey: text("image_key"),
+    imageWidth: integer("image_width"),
+    imageHeight: integer("image_height"),
+    imageDescription: text("image_description"),
+    imageCredit: text("image_credit"),
+    correction: text("correction"),
+    publishAt: integer("publish_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("article_revisions_article_idx").on(t.articleId, t.id)],
+);
+export type ArticleRevision = typeof articleRevisions.$inferSelect;
+
+/** A published story's former slugs: each answers 308 to the story's current URL. */
+export const articleSlugs = sqliteTable("article_slugs", {
+  slug: text("slug").primaryKey(),
+  articleId: integer("article_id")
+    .notNull()
+    .references(() => articles.id, { onDelete: "cascade" }),
+  retiredAt: integer("retired_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 export const comments = sqliteTable(
   "comments",

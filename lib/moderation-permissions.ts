@@ -3,22 +3,22 @@
  * decide which buttons to show and every staff action uses them again to
  * refuse, so the two can never disagree.
  *
- * Moderators act on comments, close or open an article's comments and
- * suspend readers; only admins ban, change roles or change settings.
+ * Moderators (and editors) act on comments, close or open an article's
+ * comments and suspend readers; only admins ban, change roles or change
+ * settings. The capabilities behind them are in lib/roles.ts.
  */
+import { roleGrants, staffRank } from "@/lib/roles";
 import type { Role, UserStatus } from "@/lib/vocabulary";
 
 export type StaffActor = { id: string; role: Role };
 export type ManagedUser = { id: string; role: Role; status: UserStatus };
 
-const rank: Record<Role, number> = { reader: 0, moderator: 1, admin: 2 };
-
 export function isStaff(actor: { role: Role } | null | undefined): boolean {
-  return !!actor && rank[actor.role] >= rank.moderator;
+  return !!actor && roleGrants(actor.role, "moderate");
 }
 
 export function isAdmin(actor: { role: Role } | null | undefined): boolean {
-  return !!actor && actor.role === "admin";
+  return !!actor && roleGrants(actor.role, "administer");
 }
 
 /** Approve, reject or restore a comment. */
@@ -36,11 +36,11 @@ export function canChangeSettings(actor: { role: Role } | null | undefined): boo
   return isAdmin(actor);
 }
 
-/** Nobody acts on themselves; moderators act on readers only; admins also on moderators. Admins are demoted first. */
+/** Nobody acts on themselves; moderators and editors act on readers and writers; admins also on staff. Admins are demoted first. */
 function outranks(actor: StaffActor, target: ManagedUser): boolean {
   if (actor.id === target.id) return false;
   if (target.role === "admin") return false;
-  return rank[actor.role] > rank[target.role];
+  return staffRank(actor.role) > staffRank(target.role);
 }
 
 export function canSuspendUser(actor: StaffActor | null | undefined, target: ManagedUser): boolean {

@@ -4,8 +4,17 @@
  * these without reaching into db/.
  */
 
-export const ROLES = ["reader", "moderator", "admin"] as const;
+/** Who someone is on the site. What each may do lives in lib/roles.ts (roles are not a ladder). */
+export const ROLES = ["reader", "writer", "moderator", "editor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
+/** A role's name on a badge or the account page, and in a sentence ("is now an editor"). */
+export const ROLE_LABELS: Record<Role, { title: string; withArticle: string }> = {
+  reader: { title: "Reader", withArticle: "a reader" },
+  writer: { title: "Writer", withArticle: "a writer" },
+  moderator: { title: "Moderator", withArticle: "a moderator" },
+  editor: { title: "Editor", withArticle: "an editor" },
+  admin: { title: "Admin", withArticle: "an admin" },
+};
 
 export const USER_STATUSES = ["active", "suspended", "banned"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -14,7 +23,11 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 export const ACCOUNT_ACTIONS = ["like", "edit", "rename"] as const;
 export type AccountActionKind = (typeof ACCOUNT_ACTIONS)[number];
 
-export const ARTICLE_STATUSES = ["draft", "published"] as const;
+/**
+ * A story's state: being written, submitted by a writer for an editor, waiting
+ * for its publish time, or on the site. Only "published" stories are public.
+ */
+export const ARTICLE_STATUSES = ["draft", "review", "scheduled", "published"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 /** Pre-moderation: off, readers without an approved comment ("new"), or everyone. Per article, null follows the site. */
@@ -48,3 +61,17 @@ export type MailStatus = (typeof MAIL_STATUSES)[number];
 /** What a mailed link proves: a password reset, the account's address, or a new address. */
 export const EMAIL_TOKEN_PURPOSES = ["reset", "confirm", "change-email"] as const;
 export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSES)[number];
+
+/** What a save of a story did; each one is kept as a revision (History). */
+export const STORY_SAVES = [
+  "draft",
+  "submit",
+  "publish",
+  "schedule",
+  "update",
+  "unpublish",
+  "restore",
+  "auto-publish",
+  "import",
+] as const;
+export type StorySave = (typeof STORY_SAVES)[number];

@@ -22,7 +22,7 @@ vi.mock("next/navigation", () => ({
 // React's cache() only memoises inside a server render; in tests each call reads afresh.
 vi.mock("react", async (importOriginal) => ({ ...(await importOriginal<object>()), cache: <T>(fn: T) => fn }));
 
-const { getViewer, requireRole, requireUser } = await import("./guards");
+const { getViewer, requireCapability, requireUser } = await import("./guards");
 
 function insertUser(values: Partial<typeof users.$inferInsert> = {}) {
   const id = crypto.randomUUID();
@@ -87,33 +87,33 @@ describe("requireUser", () => {
   });
 });
 
-describe("requireRole", () => {
+describe("requireCapability", () => {
   it("redirects signed-out visitors to /signin", async () => {
-    await expect(requireRole("moderator", { callbackUrl: "/admin" })).rejects.toThrow(
+    await expect(requireCapability("moderate", { callbackUrl: "/admin" })).rejects.toThrow(
       "REDIRECT /signin?callbackUrl=%2Fadmin",
     );
   });
 
   it("answers 404 to readers", async () => {
     session.current = { user: { id: insertUser({ role: "reader" }) } };
-    await expect(requireRole("moderator")).rejects.toThrow("NOT_FOUND");
+    await expect(requireCapability("moderate")).rejects.toThrow("NOT_FOUND");
   });
 
   it("lets moderators and admins into moderator pages, only admins into admin pages", async () => {
     session.current = { user: { id: insertUser({ role: "moderator" }) } };
-    expect((await requireRole("moderator")).role).toBe("moderator");
-    await expect(requireRole("admin")).rejects.toThrow("NOT_FOUND");
+    expect((await requireCapability("moderate")).role).toBe("moderator");
+    await expect(requireCapability("administer")).rejects.toThrow("NOT_FOUND");
     session.current = { user: { id: insertUser({ role: "admin" }) } };
-    expect((await requireRole("moderator")).role).toBe("admin");
-    expect((await requireRole("admin")).role).toBe("admin");
+    expect((await requireCapability("moderate")).role).toBe("admin");
+    expect((await requireCapability("administer")).role).toBe("admin");
   });
 
   it("drops a demoted or banned moderator at once, whatever the token says", async () => {
     const id = insertUser({ role: "moderator" });
     session.current = { user: { id } };
     getDb().update(users).set({ status: "banned" }).where(eq(users.id, id)).run();
-    await expect(requireRole("moderator")).rejects.toThrow("NOT_FOUND");
+    await expect(requireCapability("moderate")).rejects.toThrow("NOT_FOUND");
     getDb().update(users).set({ status: "active", role: "reader" }).where(eq(users.id, id)).run();
-    await expect(requireRole("moderator")).rejects.toThrow("NOT_FOUND");
+    await expect(requireCapability("moderate")).rejects.toThrow("NOT_FOUND");
   });
 });

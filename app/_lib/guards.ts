@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getViewerById } from "@/db/queries/users";
 import { sessionClaim } from "@/app/_lib/session-user";
-import { hasRole } from "@/lib/roles";
+import { can, reachesStaffArea, type Capability } from "@/lib/roles";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 import type { Viewer } from "@/lib/viewer";
 
@@ -50,15 +50,17 @@ export async function requireUser(options: { callbackUrl?: string } = {}): Promi
 }
 
 /**
- * Staff only: signed out → /signin; signed in without the role → 404, as if the
- * page did not exist. "moderator" admits admins too.
+ * Staff only: signed out → /signin; signed in without the capability (or
+ * without standing: banned, suspended) → 404, as if the page did not exist.
+ * "staff-area" admits anyone who moderates or writes (lib/roles.ts).
  */
-export async function requireRole(
-  role: "moderator" | "admin",
+export async function requireCapability(
+  capability: Capability | "staff-area",
   options: { callbackUrl?: string } = {},
 ): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) return redirectToSignIn(options.callbackUrl);
-  if (!hasRole(viewer, role)) notFound();
+  const allowed = capability === "staff-area" ? reachesStaffArea(viewer) : can(viewer, capability);
+  if (!allowed) notFound();
   return viewer;
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import { signOutAction } from "@/app/(auth)/actions";
-import { canManageNewsroom } from "@/lib/newsroom-access";
+import { can } from "@/lib/roles";
 import { SITE_NAME } from "@/lib/site";
 import { AdminNav } from "./admin-nav";
 import styles from "./admin-chrome.module.css";
@@ -14,20 +14,21 @@ export const metadata: Metadata = {
 };
 
 /**
- * The staff area. Signed-out visitors go to /signin; readers get a 404, as if
- * it did not exist. This only guards the pages: every admin action checks the
+ * The staff area, for those who moderate or write (lib/roles.ts). Signed-out
+ * visitors go to /signin; readers get a 404, as if it did not exist. This only guards the pages: every admin action checks the
  * role again on its own first lines.
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const viewer = await requireRole("moderator", { callbackUrl: "/admin" });
+  const viewer = await requireCapability("staff-area", { callbackUrl: "/admin" });
+  const moderates = can(viewer, "moderate");
   const items = [
-    { href: "/admin", label: "Dashboard" },
-    { href: "/admin/moderation", label: "Moderation" },
-    { href: "/admin/users", label: "Users" },
+    ...(moderates ? [{ href: "/admin", label: "Dashboard" }] : []),
+    ...(moderates ? [{ href: "/admin/moderation", label: "Moderation" }] : []),
+    ...(moderates ? [{ href: "/admin/users", label: "Users" }] : []),
     { href: "/admin/articles", label: "Articles" },
-    { href: "/admin/log", label: "Log" },
-    ...(canManageNewsroom(viewer) ? [{ href: "/admin/sections", label: "Sections" }] : []),
-    ...(viewer.role === "admin" ? [{ href: "/admin/settings", label: "Settings" }] : []),
+    ...(moderates ? [{ href: "/admin/log", label: "Log" }] : []),
+    ...(can(viewer, "manage-sections") ? [{ href: "/admin/sections", label: "Sections" }] : []),
+    ...(can(viewer, "administer") ? [{ href: "/admin/settings", label: "Settings" }] : []),
   ];
   return (
     <>

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { writeTransaction } from "@/db";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import { queueMailIn } from "@/lib/mail/queue";
 import { wakeMailSender } from "@/lib/mail/sender";
 import { absoluteUrl, SITE_NAME } from "@/lib/site";
@@ -14,7 +14,7 @@ const SendTestMailSchema = z.object({}).strict();
 
 /** Queues a test mail to the signed-in admin's own address, to check the mail settings end to end. */
 export async function sendTestMail(_prev: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole("admin", { callbackUrl: "/admin" });
+  const viewer = await requireCapability("administer", { callbackUrl: "/admin" });
   const fields = Object.fromEntries(
     [...formData.keys()].filter((k) => !k.startsWith("$")).map((k) => [k, formData.get(k)]),
   );

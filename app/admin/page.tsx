@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_lib/guards";
+import { redirect } from "next/navigation";
+import { can } from "@/lib/roles";
+import { requireCapability } from "@/app/_lib/guards";
 import { getDashboardFigures } from "@/db/queries/moderation";
 import { listModerationLog } from "@/db/queries/moderation-log";
 import { PageHeader } from "@/components/admin/page-header";
@@ -12,7 +14,9 @@ import styles from "@/components/admin/admin.module.css";
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function AdminDashboardPage() {
-  const viewer = await requireRole("moderator", { callbackUrl: "/admin" });
+  const viewer = await requireCapability("staff-area", { callbackUrl: "/admin" });
+  // Writers have no dashboard: their desk is the story list.
+  if (!can(viewer, "moderate")) redirect("/admin/articles");
   const now = new Date();
   const figures = getDashboardFigures({ now });
   const recent = listModerationLog({ limit: 8 }).rows;
@@ -108,7 +112,7 @@ export default async function AdminDashboardPage() {
         </section>
       </div>
       <div className={styles.mailRow}>
-        <MailPanel canSendTest={viewer.role === "admin"} />
+        <MailPanel canSendTest={can(viewer, "administer")} />
       </div>
     </div>
   );

@@ -1,11 +1,10 @@
-import type { Role, UserStatus } from "@/lib/vocabulary";
+import { ROLE_LABELS, type Role, type UserStatus } from "@/lib/vocabulary";
 import styles from "./admin.module.css";
 
 export function RoleBadge({ role }: { role: Role }) {
-  if (role === "reader") return <span className={styles.status}>Reader</span>;
   return (
-    <span className={styles.status} data-tone="staff">
-      {role === "admin" ? "Admin" : "Moderator"}
+    <span className={styles.status} data-tone={role === "reader" ? undefined : "staff"}>
+      {ROLE_LABELS[role].title}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Role } from "@/lib/vocabulary";
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import { FieldError, FormMessage } from "./form-message";
@@ -129,13 +130,15 @@ export function RoleForm({
 }: {
   action: Action;
   userId: string;
-  currentRole: "reader" | "moderator" | "admin";
+  currentRole: Role;
   /** Set when no change is possible (e.g. the last admin), explaining why. */
   lockedReason?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const roles = [
+    ["writer", "Make writer"],
     ["moderator", "Make moderator"],
+    ["editor", "Make editor"],
     ["admin", "Make admin"],
     ["reader", "Make reader"],
   ] as const;

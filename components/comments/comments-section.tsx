@@ -3,7 +3,7 @@ import { findCommentPage, getThread, listCommentsPage, type CommentItem } from "
 import { getCommentRecord, type CommentRecord } from "@/db/queries/comment-writes";
 import { articleViewHref, articleViewQuery, SORTS, type ArticleView, type Sort } from "@/lib/article-view";
 import { canPost, isThreadOpen, type CommentThread } from "@/lib/comment-policy";
-import { hasRole } from "@/lib/roles";
+import { can } from "@/lib/roles";
 import type { Viewer } from "@/lib/viewer";
 import { Comment, permalinkHref, type CommentContext } from "./comment";
 import { CommentBody } from "./comment-body";
@@ -78,7 +78,7 @@ function loadListing(
  * held comments to their authors only, so staff see it here, apart from the thread.
  */
 function heldForStaff(viewer: Viewer | null, articleId: number, commentId: number | null): CommentRecord | null {
-  if (!commentId || !hasRole(viewer, "moderator")) return null;
+  if (!commentId || !can(viewer, "moderate")) return null;
   const record = getCommentRecord({ commentId });
   return record && record.articleId === articleId && record.status === "pending" && !record.deletedAt ? record : null;
 }

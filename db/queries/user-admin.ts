@@ -88,7 +88,7 @@ export function searchUsers({
   const rows = client()
     .prepare(
       `select ${USER_COLUMNS} from users ${clause}
-       order by case role when 'admin' then 0 when 'moderator' then 1 else 2 end, created_at desc, id
+       order by case role when 'admin' then 0 when 'editor' then 1 when 'moderator' then 2 when 'writer' then 3 else 4 end, created_at desc, id
        limit ? offset ?`,
     )
     .all(...params, limit, offset) as UserRow[];

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from "@/lib/vocabulary";
 import { formatMonthYear } from "@/lib/dates";
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/guards";
@@ -14,8 +15,6 @@ import { countCommentsByAuthor, getPasswordHashById } from "@/db/queries/users";
 import styles from "./account.module.css";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
-
-const ROLE_LABEL = { reader: "Reader", moderator: "Moderator", admin: "Administrator" } as const;
 
 export default async function AccountPage() {
   const viewer = await requireUser({ callbackUrl: "/account" });
@@ -42,7 +41,7 @@ export default async function AccountPage() {
           </div>
           <div>
             <dt>Role</dt>
-            <dd>{ROLE_LABEL[viewer.role]}</dd>
+            <dd>{ROLE_LABELS[viewer.role].title}</dd>
           </div>
         </dl>
       </header>

@@ -7,7 +7,7 @@ import { writeTransaction } from "@/db";
 import { PREMOD_MODES } from "@/lib/vocabulary";
 import { getArticleForAdmin, setArticleCommentsOpen, setArticlePremodOverride } from "@/db/queries/article-admin";
 import { appendModerationLog } from "@/db/queries/moderation-log";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import { revalidateArticle } from "@/app/_lib/revalidate";
 import { canChangeSettings, canCloseComments } from "@/lib/moderation-permissions";
 import { formText, type FormState } from "@/lib/form-state";
@@ -25,7 +25,7 @@ const SetArticlePremodSchema = z.object({
 
 /** Close or open an article's comments (moderators and admins). Works as a plain form. */
 export async function setCommentsOpen(formData: FormData): Promise<void> {
-  const viewer = await requireRole("moderator");
+  const viewer = await requireCapability("moderate");
   if (!canCloseComments(viewer)) redirect("/admin");
   const parsed = SetCommentsOpenSchema.safeParse({
     slug: formText(formData, "slug"),
@@ -58,7 +58,7 @@ const MODE_LABELS = { site: "the site setting", off: "off", new: "new readers", 
 
 /** Per-article pre-moderation (admins: it is a rule, like the site settings). */
 export async function setArticlePremod(_prev: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole("admin");
+  const viewer = await requireCapability("administer");
   if (!canChangeSettings(viewer)) return { ok: false, message: "Only admins change pre-moderation." };
   const parsed = SetArticlePremodSchema.safeParse({
     slug: formText(formData, "slug"),

@@ -10,7 +10,7 @@ import {
   removeArticleLeadImage,
   setArticleLeadImage,
 } from "@/db/queries/article-media";
-import { requireNewsroom } from "@/app/_lib/newsroom-guard";
+import { requireCapability } from "@/app/_lib/guards";
 import { revalidateArticle, revalidateFronts } from "@/app/_lib/revalidate";
 import { acceptLeadImage } from "@/lib/image-store";
 import { formText, type FormState } from "@/lib/form-state";
@@ -33,7 +33,7 @@ function storyShown(slug: string): void {
  * acceptLeadImage itself). A multipart form: works with JavaScript off.
  */
 export async function saveLeadImage(_prev: FormState, formData: FormData): Promise<FormState> {
-  await requireNewsroom();
+  await requireCapability("manage-sections");
   const values = {
     imageDescription: formText(formData, "imageDescription"),
     imageCredit: formText(formData, "imageCredit"),
@@ -55,7 +55,7 @@ export async function saveLeadImage(_prev: FormState, formData: FormData): Promi
 }
 
 export async function removeLeadImage(formData: FormData): Promise<void> {
-  await requireNewsroom();
+  await requireCapability("manage-sections");
   const parsed = SlugSchema.safeParse({ slug: formText(formData, "slug") });
   if (!parsed.success) redirect("/admin/articles");
   const article = writeTransaction(() => {
@@ -70,7 +70,7 @@ export async function removeLeadImage(formData: FormData): Promise<void> {
 
 /** `Make lead story`: this published story heads the front page from now on. */
 export async function makeLeadStory(formData: FormData): Promise<void> {
-  await requireNewsroom();
+  await requireCapability("manage-sections");
   const parsed = SlugSchema.safeParse({ slug: formText(formData, "slug") });
   if (!parsed.success) redirect("/admin/articles");
   const article = writeTransaction(() => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import { listArticlesForAdmin } from "@/db/queries/article-admin";
 import { getAutoCloseDays } from "@/db/queries/settings";
 import { PageHeader } from "@/components/admin/page-header";
@@ -16,7 +16,7 @@ const PAGE_SIZE = 50;
 const PREMOD = { off: "Off", new: "New readers", all: "Everyone" } as const;
 
 export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole("moderator", { callbackUrl: "/admin/articles" });
+  await requireCapability("moderate", { callbackUrl: "/admin/articles" });
   const params = await searchParams;
   const q = (first(params.q) ?? "").slice(0, 200);
   const page = Math.max(1, Math.min(10_000, Number(first(params.page)) || 1));

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import { MODERATION_ACTIONS, type ModerationAction } from "@/lib/vocabulary";
 import { listLogActors, listModerationLog, type LogRow, type LogTargetType } from "@/db/queries/moderation-log";
 import { PageHeader } from "@/components/admin/page-header";
@@ -26,7 +26,7 @@ function targetHref(row: LogRow): string | null {
 }
 
 export default async function LogPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole("moderator", { callbackUrl: "/admin/log" });
+  await requireCapability("moderate", { callbackUrl: "/admin/log" });
   const params = await searchParams;
   const actorId = first(params.moderator) || undefined;
   const action = MODERATION_ACTIONS.find((a): a is ModerationAction => a === first(params.action));

@@ -6,7 +6,7 @@ import { writeTransaction } from "@/db";
 import { setCommentStatus } from "@/db/queries/comment-writes";
 import { getCommentForDecision, QUEUES, resolveCommentReports } from "@/db/queries/moderation";
 import { appendModerationLog } from "@/db/queries/moderation-log";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import { revalidateArticle, revalidateFronts } from "@/app/_lib/revalidate";
 import { canModerateComments } from "@/lib/moderation-permissions";
 import { excerpt } from "@/lib/text";
@@ -99,7 +99,7 @@ function applyDecision(viewer: Viewer, ids: number[], decision: Decision, reason
 }
 
 export async function decideComment(formData: FormData): Promise<void> {
-  const viewer = await requireRole("moderator");
+  const viewer = await requireCapability("moderate");
   if (!canModerateComments(viewer)) redirect("/admin");
   const parsed = DecideCommentSchema.safeParse({
     commentId: formData.get("commentId"),
@@ -128,7 +128,7 @@ export async function decideComment(formData: FormData): Promise<void> {
 }
 
 export async function decideComments(formData: FormData): Promise<void> {
-  const viewer = await requireRole("moderator");
+  const viewer = await requireCapability("moderate");
   if (!canModerateComments(viewer)) redirect("/admin");
   const parsed = DecideCommentsSchema.safeParse({
     commentIds: formData.getAll("commentIds"),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import {
   getQueueCounts,
   listQueueItems,
@@ -40,7 +40,7 @@ function pageHref(queue: Queue, q: string | undefined, before?: string): string 
 }
 
 export default async function ModerationPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole("moderator", { callbackUrl: "/admin/moderation" });
+  await requireCapability("moderate", { callbackUrl: "/admin/moderation" });
   const params = await searchParams;
   const queue: Queue = QUEUES.find((q) => q === first(params.queue)) ?? "pending";
   const beforeRaw = first(params.before);

@@ -13,7 +13,7 @@ import {
   setSectionHiddenById,
   swapSectionPositions,
 } from "@/db/queries/sections";
-import { requireNewsroom } from "@/app/_lib/newsroom-guard";
+import { requireCapability } from "@/app/_lib/guards";
 import { revalidateFronts, revalidateSearch } from "@/app/_lib/revalidate";
 import { fieldErrors, formText, type FormState } from "@/lib/form-state";
 import { canDeleteSection, SectionNameSchema, sectionNameClash, swapPartner } from "@/lib/sections";
@@ -34,7 +34,7 @@ function sectionsChanged(): void {
 }
 
 export async function addSection(_prev: FormState, formData: FormData): Promise<FormState> {
-  await requireNewsroom();
+  await requireCapability("manage-sections");
   const values = { name: formText(formData, "name") };
   const parsed = AddSectionSchema.safeParse(values);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
@@ -50,7 +50,7 @@ export async function addSection(_prev: FormState, formData: FormData): Promise<
 }
 
 export async function renameSection(_prev: FormState, formData: FormData): Promise<FormState> {
-  await requireNewsroom();
+  await requireCapability("manage-sections");
   const values = { id: formText(formData, "id"), name: formText(formData, "name") };
   const parsed = RenameSectionSchema.safeParse(values);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
@@ -72,7 +72,7 @@ export async function renameSection(_prev: FormState, formData: FormData): Promi
 
 /** Move up / Move down: swaps places with the neighbour. A plain form (no text to keep). */
 export async function moveSection(formData: FormData): Promise<void> {
-  await requireNewsroom();
+  await requireCapability("manage-sections");
   const parsed = SectionIdSchema.safeParse({ id: formText(formData, "id") });
   const direction = formText(formData, "direction") === "up" ? "up" : "down";
   if (!parsed.success) redirect("/admin/sections");
@@ -90,7 +90,7 @@ export async function moveSection(formData: FormData): Promise<void> {
 }
 
 export async function setSectionHidden(formData: FormData): Promise<void> {
-  await requireNewsroom();
+  await requireCapability("manage-sections");
   const parsed = SectionIdSchema.safeParse({ id: formText(formData, "id") });
   const hidden = formText(formData, "hidden") === "true";
   if (!parsed.success) redirect("/admin/sections");
@@ -106,7 +106,7 @@ export async function setSectionHidden(formData: FormData): Promise<void> {
 
 /** Only a section with no stories at all (any state) may go; others are hidden instead. */
 export async function deleteSection(formData: FormData): Promise<void> {
-  await requireNewsroom();
+  await requireCapability("manage-sections");
   const parsed = SectionIdSchema.safeParse({ id: formText(formData, "id") });
   if (!parsed.success) redirect("/admin/sections");
   const outcome = writeTransaction(() => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireNewsroom } from "@/app/_lib/newsroom-guard";
+import { requireCapability } from "@/app/_lib/guards";
 import { countStoriesBySection, listAllSections } from "@/db/queries/sections";
 import { PageHeader } from "@/components/admin/page-header";
 import { AddSectionForm, RenameSectionForm } from "@/components/admin/section-forms";
@@ -26,7 +26,7 @@ export default async function SectionsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireNewsroom({ callbackUrl: "/admin/sections" });
+  await requireCapability("manage-sections", { callbackUrl: "/admin/sections" });
   const sections = listAllSections();
   const counts = countStoriesBySection();
   const doneKey = (await searchParams).done;

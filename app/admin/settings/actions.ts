@@ -13,7 +13,7 @@ import {
   saveModerationSettings,
 } from "@/db/queries/settings";
 import { appendModerationLog } from "@/db/queries/moderation-log";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import { cacheTags } from "@/app/_lib/revalidate";
 import { canChangeSettings } from "@/lib/moderation-permissions";
 import { fieldErrors, formText, type FormState } from "@/lib/form-state";
@@ -60,7 +60,7 @@ function summary(before: Record<string, unknown>, after: Record<string, unknown>
 }
 
 export async function saveSettings(_prev: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole("admin");
+  const viewer = await requireCapability("administer");
   if (!canChangeSettings(viewer)) return { ok: false, message: "Only admins change settings." };
   const values = {
     premoderation: formText(formData, "premoderation"),

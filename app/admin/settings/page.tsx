@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import { getAutoCloseDays, getModerationSettings, getRequireConfirmedEmail } from "@/db/queries/settings";
 import { PageHeader } from "@/components/admin/page-header";
 import { SettingsForm } from "@/components/admin/settings-form";
@@ -8,7 +8,7 @@ import { saveSettings } from "./actions";
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };
 
 export default async function SettingsPage() {
-  await requireRole("admin", { callbackUrl: "/admin/settings" });
+  await requireCapability("administer", { callbackUrl: "/admin/settings" });
   const settings = {
     ...getModerationSettings(),
     autoCloseDays: getAutoCloseDays(),

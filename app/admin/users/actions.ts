@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { writeTransaction } from "@/db";
-import { ROLES } from "@/lib/vocabulary";
+import { ROLE_LABELS, ROLES } from "@/lib/vocabulary";
 import { appendModerationLog } from "@/db/queries/moderation-log";
 import { countAdmins, getUserForAdmin, setUserRole, setUserStatus, type AdminUserRow } from "@/db/queries/user-admin";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import {
   canBanUser,
   canChangeRole,
@@ -59,7 +59,7 @@ function actorOf(viewer: Viewer) {
 }
 
 export async function suspendUser(_prev: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole("moderator");
+  const viewer = await requireCapability("moderate");
   const values = { days: formText(formData, "days") ?? "", reason: formText(formData, "reason") ?? "" };
   const parsed = SuspendUserSchema.safeParse({ userId: formText(formData, "userId"), ...values });
   if (!parsed.success) {
@@ -88,7 +88,7 @@ export async function suspendUser(_prev: FormState, formData: FormData): Promise
 }
 
 export async function banUser(_prev: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole("admin");
+  const viewer = await requireCapability("administer");
   const values = { reason: formText(formData, "reason") ?? "" };
   const parsed = BanUserSchema.safeParse({ userId: formText(formData, "userId"), ...values });
   if (!parsed.success) {
@@ -116,7 +116,7 @@ export async function banUser(_prev: FormState, formData: FormData): Promise<For
 }
 
 export async function liftUser(_prev: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole("moderator");
+  const viewer = await requireCapability("moderate");
   const values = { reason: formText(formData, "reason") ?? "" };
   const parsed = LiftUserSchema.safeParse({ userId: formText(formData, "userId"), ...values });
   if (!parsed.success) {
@@ -143,10 +143,8 @@ export async function liftUser(_prev: FormState, formData: FormData): Promise<Fo
   return done(userId, `${result.name} can take part again.`);
 }
 
-const ROLE_NAMES = { reader: "a reader", moderator: "a moderator", admin: "an admin" } as const;
-
 export async function changeUserRole(_prev: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireRole("admin");
+  const viewer = await requireCapability("administer");
   const parsed = ChangeUserRoleSchema.safeParse({
     userId: formText(formData, "userId"),
     role: formText(formData, "role"),
@@ -179,5 +177,5 @@ export async function changeUserRole(_prev: FormState, formData: FormData): Prom
     return { ok: true as const, name: target.name };
   });
   if (!result.ok) return { ok: false, message: result.message };
-  return done(userId, `${result.name} is now ${ROLE_NAMES[role]}.`);
+  return done(userId, `${result.name} is now ${ROLE_LABELS[role].withArticle}.`);
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import { ROLES, USER_STATUSES, type Role, type UserStatus } from "@/lib/vocabulary";
 import { searchUsers } from "@/db/queries/user-admin";
 import { PageHeader } from "@/components/admin/page-header";
@@ -16,7 +16,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 const PAGE_SIZE = 50;
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole("moderator", { callbackUrl: "/admin/users" });
+  await requireCapability("moderate", { callbackUrl: "/admin/users" });
   const params = await searchParams;
   const q = (first(params.q) ?? "").slice(0, 200);
   const role = ROLES.find((r): r is Role => r === first(params.role));
@@ -46,7 +46,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           <select id="user-role" name="role" defaultValue={role ?? ""}>
             <option value="">Any role</option>
             <option value="reader">Readers</option>
+            <option value="writer">Writers</option>
             <option value="moderator">Moderators</option>
+            <option value="editor">Editors</option>
             <option value="admin">Admins</option>
           </select>
         </div>

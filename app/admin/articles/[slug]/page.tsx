@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import { getArticleForAdmin } from "@/db/queries/article-admin";
 import { getAutoCloseDays, getModerationSettings } from "@/db/queries/settings";
 import { listLogForTarget } from "@/db/queries/moderation-log";
@@ -19,7 +19,7 @@ import { getArticleMedia } from "@/db/queries/article-media";
 import { getLeadArticle } from "@/db/queries/articles";
 import { LeadImageForm } from "@/components/admin/lead-image-form";
 import { LeadImageFigure } from "@/components/article/lead-image";
-import { canManageNewsroom } from "@/lib/newsroom-access";
+import { can } from "@/lib/roles";
 
 export const metadata: Metadata = { title: "Article", robots: { index: false } };
 
@@ -33,7 +33,7 @@ export default async function ArticleAdminPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await params;
-  const viewer = await requireRole("moderator", { callbackUrl: `/admin/articles/${encodeURIComponent(slug)}` });
+  const viewer = await requireCapability("moderate", { callbackUrl: `/admin/articles/${encodeURIComponent(slug)}` });
   const article = getArticleForAdmin({ slug });
   if (!article) notFound();
   const done = (await searchParams).done;
@@ -42,7 +42,7 @@ export default async function ArticleAdminPage({
   const closesAt = autoCloseAt(article.publishedAt, days);
   const autoClosed = isAutoClosed(article.publishedAt, days, now);
   const history = listLogForTarget({ targetType: "article", targetId: article.id, limit: 20 });
-  const newsroom = canManageNewsroom(viewer);
+  const newsroom = can(viewer, "manage-sections");
   const media = newsroom ? getArticleMedia({ slug: article.slug }) : null;
   const isLead = newsroom ? (await getLeadArticle())?.id === article.id : false;
 

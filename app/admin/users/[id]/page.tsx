@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/app/_lib/guards";
+import { requireCapability } from "@/app/_lib/guards";
 import { countAdmins, getUserCommentStats, getUserForAdmin, listUserCommentsForAdmin } from "@/db/queries/user-admin";
 import { listLogForTarget } from "@/db/queries/moderation-log";
 import { PageHeader } from "@/components/admin/page-header";
@@ -26,7 +26,7 @@ export const metadata: Metadata = { title: "Reader", robots: { index: false } };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requireRole("moderator", { callbackUrl: `/admin/users/${encodeURIComponent(id)}` });
+  const viewer = await requireCapability("moderate", { callbackUrl: `/admin/users/${encodeURIComponent(id)}` });
   const user = getUserForAdmin({ id });
   if (!user) notFound();
   const now = new Date();
