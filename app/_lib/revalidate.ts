@@ -116,3 +116,20 @@ export function revalidateFronts(section?: string): void {
 export function revalidateSearch(): void {
   expireTags([cacheTags.search]);
 }
+
+/**
+ * A story was published, changed, unpublished or went live on schedule:
+ * its page (and a former slug's), the front page, its section (and the one it
+ * left) and every search page. feed.xml and the sitemap are rendered per
+ * request, so they follow by themselves.
+ */
+export function revalidateStory(
+  story: { slug: string; section: string },
+  before?: { slug: string; section: string },
+): void {
+  revalidateArticle(story.slug);
+  if (before && before.slug !== story.slug) revalidateArticle(before.slug);
+  expireTags([cacheTags.front, cacheTags.section(story.section), cacheTags.search]);
+  if (before && before.section !== story.section) expireTags([cacheTags.section(before.section)]);
+  revalidatePath("/");
+}
