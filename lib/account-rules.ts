@@ -173,7 +173,6 @@ export const SignUpSchema = z.object({
   email: EmailField,
   password: NewPasswordField,
 });
-export type SignUpInput = z.infer<typeof SignUpSchema>;
 
 export const SignInSchema = z.object({
   email: EmailField,

@@ -13,9 +13,6 @@ export const NEW_ACCOUNT_MS = 24 * 60 * 60_000;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * 60_000;
 
-/** The most comments the checks ever need to see (the daily limit). */
-export const RECENT_LIMIT = PER_DAY;
-
 export type RecentComment = { createdAt: Date; body: string };
 
 export type RateLimitInput = {

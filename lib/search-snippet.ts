@@ -9,7 +9,6 @@
  */
 export const MARK_START = "\u0002";
 export const MARK_END = "\u0003";
-export const ELLIPSIS = "…";
 
 export type TextRun = { text: string; marked: boolean };
 

@@ -21,7 +21,6 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 
 /** What a reader does that is rate-limited per account (each one expires cached pages). */
 export const ACCOUNT_ACTIONS = ["like", "edit", "rename"] as const;
-export type AccountActionKind = (typeof ACCOUNT_ACTIONS)[number];
 
 /**
  * A story's state: being written, submitted by a writer for an editor, waiting

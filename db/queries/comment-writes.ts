@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import { getDb, writeTransaction, type Db } from "@/db";
 import type { CommentStatus, PremodMode } from "@/lib/vocabulary";
 import { decideDelete, decideEdit, decidePost, NOT_FOUND_MESSAGE, type CommentThread } from "@/lib/comment-policy";
-import { RECENT_LIMIT } from "@/lib/rate-limits";
+import { PER_DAY } from "@/lib/rate-limits";
 import { readRecentActions, recordAccountAction } from "./account-actions";
 import { MAX_DEPTH } from "./comment-threads";
 import {
@@ -206,7 +206,8 @@ export function createComment({
     const recent = stmt(
       db,
       `select created_at, body from comments where author_id = ? and created_at > ? order by created_at desc limit ?`,
-    ).all(authorId, now.getTime() - 24 * 60 * 60_000, RECENT_LIMIT) as { created_at: number; body: string }[];
+      // PER_DAY rows: the most the daily check needs to see.
+    ).all(authorId, now.getTime() - 24 * 60 * 60_000, PER_DAY) as { created_at: number; body: string }[];
     const settings = getModerationSettingsIn(db);
     const decision = decidePost({
       author: user,

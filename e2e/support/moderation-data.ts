@@ -93,10 +93,6 @@ export function logFor(targetType: string, targetId: string | number): LogRow[] 
     .all(targetType, String(targetId)) as LogRow[];
 }
 
-export function countLog(): number {
-  return (client().prepare("select count(*) as n from moderation_log").get() as { n: number }).n;
-}
-
 export function countPending(): number {
   return (
     client().prepare("select count(*) as n from comments where status = 'pending' and deleted_at is null").get() as {
@@ -113,8 +109,4 @@ export function countReported(): number {
       )
       .get() as { n: number }
   ).n;
-}
-
-export function settingsSnapshot(): string {
-  return JSON.stringify(client().prepare("select key, value from settings order by key").all());
 }
