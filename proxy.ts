@@ -15,7 +15,7 @@ import { CacheBudget, SEARCH_CACHE_ENTRIES, SEARCH_PAGE_SIZE, searchCachedPath }
  * Article pages are routed without this function wherever a static rule can
  * do it (each proxy run costs CPU on the hottest URLs; see DECISIONS.md "Speed"):
  *  - `/articles/x` with no session cookie and no comment view is its own ISR
- *    page (app/(cached)/articles/[slug]); next.config.ts adds `public, s-maxage…`;
+ *    page (app/(anonymous)/articles/[slug]); next.config.ts adds `public, s-maxage…`;
  *  - `/articles/x` with a session cookie is rewritten by next.config.ts to the
  *    live page, `/live/articles/x`, and marked `private, no-store` there.
  * What is left comes here (see the matcher):

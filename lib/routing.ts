@@ -14,11 +14,11 @@ export type PublicRoute = {
   url: string;
   /** The query parameters that select this row (none: the bare URL). */
   query: readonly string[];
-  /** The path that serves an anonymous GET (an ISR page under app/(cached)/). */
+  /** The path that serves an anonymous GET (an ISR page under app/(anonymous)/). */
   anonymous: string;
   /** Who sends the anonymous reader there: nobody (it is that route), or proxy.ts. */
   anonymousBy: "itself" | "proxy.ts";
-  /** The path that serves a signed-in reader (a page under app/(site)/). */
+  /** The path that serves a signed-in reader (a page under app/(signed-in)/). */
   signedIn: string;
   /** Who sends the signed-in reader there: nobody, or next.config.ts's rewrite. */
   signedInBy: "itself" | "next.config.ts";

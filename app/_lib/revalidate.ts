@@ -4,7 +4,7 @@ import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import { sectionSlug } from "@/lib/slug";
 
 /**
- * Cache invalidation for the anonymous ISR pages under app/(cached)/ (the bare
+ * Cache invalidation for the anonymous ISR pages under app/(anonymous)/ (the bare
  * article URL and the twins under /cached/).
  *
  * Next derives a page's implicit cache tags from its route file and its exact

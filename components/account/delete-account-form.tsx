@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { deleteAccountAction } from "@/app/(site)/account/actions";
+import { deleteAccountAction } from "@/app/(signed-in)/account/actions";
 import type { FormState } from "@/lib/form-state";
 import { FormAlert } from "@/components/auth/form-alert";
 import { FormField } from "@/components/auth/form-field";

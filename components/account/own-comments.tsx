@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { AuthorCommentItem } from "@/db/queries/comment-threads";
 import { articleViewHref } from "@/lib/article-view";
 import { formatDateTime } from "@/lib/dates";
-import styles from "@/app/(site)/account/account.module.css";
+import styles from "@/app/(signed-in)/account/account.module.css";
 
 function statusLabel(c: AuthorCommentItem): string | null {
   if (c.deleted) return "Deleted";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setPasswordAction } from "@/app/(site)/account/actions";
+import { setPasswordAction } from "@/app/(signed-in)/account/actions";
 import type { FormState } from "@/lib/form-state";
 import { FormAlert } from "@/components/auth/form-alert";
 import { FormField } from "@/components/auth/form-field";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { postComment, postReply } from "@/app/(site)/live/articles/[slug]/actions";
+import { postComment, postReply } from "@/app/(signed-in)/comment-actions";
 import type { FormState } from "@/lib/form-state";
 import { CommonFields, FormErrors, SubmitButton } from "./form-bits";
 import styles from "./comments.module.css";

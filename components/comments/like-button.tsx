@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { toggleLike, type LikeState } from "@/app/(site)/live/articles/[slug]/actions";
+import { toggleLike, type LikeState } from "@/app/(signed-in)/comment-actions";
 import { CommonFields } from "./form-bits";
 import { likeLabel } from "@/lib/text";
 import styles from "./comments.module.css";

@@ -2,7 +2,7 @@ import { ROLE_LABELS } from "@/lib/vocabulary";
 import { formatMonthYear } from "@/lib/dates";
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/guards";
-import { signOutEverywhereAction } from "@/app/(site)/account/actions";
+import { signOutEverywhereAction } from "@/app/(signed-in)/account/actions";
 import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ResendConfirmationForm } from "@/components/account/resend-confirmation-form";

@@ -36,7 +36,7 @@ import {
   PostReplySchema,
   ReportCommentSchema,
   ToggleLikeSchema,
-} from "./schemas";
+} from "@/lib/comment-schemas";
 
 /*
  * Comment actions. Each one: guard (requireUser, which reads the user row from

@@ -7,8 +7,8 @@ import { DEFAULT_VIEW } from "@/lib/article-view";
 // The hottest URL on the site: `/articles/x` requested without a session cookie
 // and without a comment view. It is served straight from the route cache, with
 // no rewrite on the way (the proxy's matcher skips it; see proxy.ts). Signed-in
-// readers are rewritten to app/(site)/live/articles; other comment views to
-// app/(cached)/cached/articles/[slug]/[view].
+// readers are rewritten to app/(signed-in)/live/articles; other comment views to
+// app/(anonymous)/cached/articles/[slug]/[view].
 export const revalidate = 300;
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {

@@ -5,7 +5,7 @@ import {
   PostReplySchema,
   ReportCommentSchema,
   ToggleLikeSchema,
-} from "./schemas";
+} from "./comment-schemas";
 
 describe("comment form schemas", () => {
   it("trims and accepts a comment", () => {
