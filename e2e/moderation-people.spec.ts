@@ -145,6 +145,38 @@ test.describe("people", () => {
     ]);
   });
 
+  test("an admin makes a reader a writer, then an editor: the staff area opens to the story list, then to moderation too", async ({
+    adminPage: page,
+    browser,
+  }) => {
+    const reader = await createUser();
+    const readerContext = await browser.newContext();
+    await loginAs(readerContext, reader);
+    const readerPage = await readerContext.newPage();
+    expect((await readerPage.goto("/admin/articles"))?.status()).toBe(404);
+
+    await openUser(page, reader.name);
+    await page.getByRole("button", { name: "Make writer" }).click();
+    await expect(page.getByRole("form", { name: "Role" }).getByRole("status")).toContainText("is now a writer");
+    expect(readUser(reader.id).role).toBe("writer");
+    // A writer writes stories but has no moderation powers.
+    expect((await readerPage.goto("/admin/articles"))?.status()).toBe(200);
+    expect((await readerPage.goto("/admin/moderation"))?.status()).toBe(404);
+    const admin = readerPage.getByRole("navigation", { name: "Admin" });
+    await readerPage.goto("/admin/articles");
+    await expect(admin.getByRole("link", { name: "Articles" })).toBeVisible();
+    await expect(admin.getByRole("link", { name: "Moderation" })).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Make editor" }).click();
+    await expect(page.getByRole("form", { name: "Role" }).getByRole("status")).toContainText("is now an editor");
+    expect(readUser(reader.id).role).toBe("editor");
+    expect((await readerPage.goto("/admin/moderation"))?.status()).toBe(200);
+    await expect(admin.getByRole("link", { name: "Sections" })).toBeVisible();
+    await expect(admin.getByRole("link", { name: "Settings" })).toHaveCount(0);
+    await readerContext.close();
+    expect(logFor("user", reader.id).map((r) => r.reason)).toEqual(["writer → editor", "reader → writer"]);
+  });
+
   test("a moderator cannot suspend another moderator", async ({ moderatorPage: page }) => {
     const other = await createUser({ role: "moderator" });
     await openUser(page, other.name);

@@ -16,7 +16,7 @@ const PAGE_SIZE = 50;
 const PREMOD = { off: "Off", new: "New readers", all: "Everyone" } as const;
 
 export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireCapability("moderate", { callbackUrl: "/admin/articles" });
+  await requireCapability("staff-area", { callbackUrl: "/admin/articles" });
   const params = await searchParams;
   const q = (first(params.q) ?? "").slice(0, 200);
   const page = Math.max(1, Math.min(10_000, Number(first(params.page)) || 1));
