@@ -164,7 +164,7 @@ test.describe("people", () => {
     expect((await readerPage.goto("/admin/moderation"))?.status()).toBe(404);
     const admin = readerPage.getByRole("navigation", { name: "Admin" });
     await readerPage.goto("/admin/articles");
-    await expect(admin.getByRole("link", { name: "Articles" })).toBeVisible();
+    await expect(admin.getByRole("link", { name: "Stories" })).toBeVisible();
     await expect(admin.getByRole("link", { name: "Moderation" })).toHaveCount(0);
 
     await page.getByRole("button", { name: "Make editor" }).click();

@@ -22,11 +22,11 @@ async function fillImageForm(
   description: string,
   credit: string,
 ) {
-  const form = page.getByRole("form", { name: "Lead image" });
+  const form = page.getByRole("form", { name: "Story" });
   await form.getByLabel("Image", { exact: true }).setInputFiles(file);
   await form.getByLabel("Image description").fill(description);
   await form.getByLabel("Image credit").fill(credit);
-  await form.getByRole("button", { name: "Save image" }).click();
+  await form.getByRole("button", { name: "Update" }).click();
   return form;
 }
 
@@ -44,7 +44,7 @@ test.describe("lead images", () => {
       description,
       "Photo: Ines Marr",
     );
-    await expect(form.getByRole("status")).toHaveText("Image saved.");
+    await expect(form.getByRole("status")).toHaveText("Updated.");
 
     const reader = await (await browser.newContext()).newPage();
     await reader.goto(article.url);
@@ -95,12 +95,12 @@ test.describe("lead images", () => {
   test("a description is required with an image", async ({ adminPage: page }) => {
     const article = createArticle();
     await page.goto(`/admin/articles/${article.slug}`);
-    const form = page.getByRole("form", { name: "Lead image" });
+    const form = page.getByRole("form", { name: "Story" });
     await form
       .getByLabel("Image", { exact: true })
       .setInputFiles({ name: "p.jpg", mimeType: "image/jpeg", buffer: await photo(600, 400) });
     await form.getByLabel("Image description").fill("   ");
-    await form.getByRole("button", { name: "Save image" }).click();
+    await form.getByRole("button", { name: "Update" }).click();
     await expect(form.getByRole("alert").filter({ hasText: "Describe the image" })).toBeVisible();
   });
 
@@ -122,7 +122,7 @@ test.describe("lead images", () => {
         "Stalls at the Saturday market",
         "Photo: Kit Boyd",
       );
-      await expect(form.getByRole("status")).toHaveText("Image saved.");
+      await expect(form.getByRole("status")).toHaveText("Updated.");
       await page.goto(article.url);
       await expect(
         page.locator("article.story figure").getByRole("img", { name: "Stalls at the Saturday market" }),
@@ -150,7 +150,7 @@ test.describe("lead images", () => {
     const article = createArticle();
     await page.goto(`/admin/articles/${article.slug}`);
     await expect(page.getByRole("heading", { name: article.title })).toBeVisible();
-    await expect(page.getByRole("form", { name: "Lead image" })).toHaveCount(0);
+    await expect(page.getByRole("form", { name: "Story" })).toHaveCount(0);
     for (const path of [
       "/media/..%2f..%2fpackage.json",
       "/media/%2e%2e%2fpackage.json",

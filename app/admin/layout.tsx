@@ -25,7 +25,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     ...(moderates ? [{ href: "/admin", label: "Dashboard" }] : []),
     ...(moderates ? [{ href: "/admin/moderation", label: "Moderation" }] : []),
     ...(moderates ? [{ href: "/admin/users", label: "Users" }] : []),
-    { href: "/admin/articles", label: "Articles" },
+    { href: "/admin/articles", label: "Stories" },
     ...(moderates ? [{ href: "/admin/log", label: "Log" }] : []),
     ...(can(viewer, "manage-sections") ? [{ href: "/admin/sections", label: "Sections" }] : []),
     ...(can(viewer, "administer") ? [{ href: "/admin/settings", label: "Settings" }] : []),

@@ -44,35 +44,6 @@ function toArticle(r: Row): AdminArticleRow {
   };
 }
 
-/** Every article with its comment settings, newest first. */
-export function listArticlesForAdmin({
-  query,
-  limit = 50,
-  offset = 0,
-}: { query?: string; limit?: number; offset?: number } = {}): { articles: AdminArticleRow[]; total: number } {
-  const q = query?.trim();
-  const where = q ? "where a.title like ? escape '\\' or a.slug like ? escape '\\'" : "";
-  const params: (string | number)[] = [];
-  if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    params.push(pattern, pattern);
-  }
-  const total = (
-    client()
-      .prepare(`select count(*) as n from articles a ${where}`)
-      .get(...params) as { n: number }
-  ).n;
-  const rows = client()
-    .prepare(
-      `select a.id, a.slug, a.title, a.section, a.published_at, a.comments_open, a.premod_override, a.comment_count,
-              (select count(*) from comments c where c.status = 'pending' and c.article_id = a.id and c.deleted_at is null) as pending_count
-       from articles a ${where}
-       order by a.published_at desc, a.id desc limit ? offset ?`,
-    )
-    .all(...params, limit, offset) as Row[];
-  return { articles: rows.map(toArticle), total };
-}
-
 export function getArticleForAdmin({ slug }: { slug: string }): AdminArticleRow | null {
   const row = client()
     .prepare(

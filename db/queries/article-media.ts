@@ -40,20 +40,6 @@ export function getArticleMedia({ slug }: { slug: string }): ArticleMedia | null
 
 // The writes below run inside the action's writeTransaction.
 
-export function setArticleLeadImage({ articleId, image }: { articleId: number; image: LeadImage }): void {
-  getDb()
-    .update(articles)
-    .set({
-      imageKey: image.key,
-      imageWidth: image.width,
-      imageHeight: image.height,
-      imageDescription: image.description,
-      imageCredit: image.credit,
-    })
-    .where(eq(articles.id, articleId))
-    .run();
-}
-
 export function removeArticleLeadImage({ articleId }: { articleId: number }): void {
   getDb()
     .update(articles)

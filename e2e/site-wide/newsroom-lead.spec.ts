@@ -18,15 +18,15 @@ test("an editor makes a story the lead; the front page heads with it and its ima
 }) => {
   const article = createArticle();
   await page.goto(`/admin/articles/${article.slug}`);
-  const form = page.getByRole("form", { name: "Lead image" });
+  const form = page.getByRole("form", { name: "Story" });
   const buffer = await sharp({ create: { width: 1400, height: 900, channels: 3, background: "#2f4f4f" } })
     .jpeg()
     .toBuffer();
   await form.getByLabel("Image", { exact: true }).setInputFiles({ name: "lead.jpg", mimeType: "image/jpeg", buffer });
   await form.getByLabel("Image description").fill("Harbour cranes at dusk");
   await form.getByLabel("Image credit").fill("Photo: Broadsheet staff");
-  await form.getByRole("button", { name: "Save image" }).click();
-  await expect(form.getByRole("status")).toHaveText("Image saved.");
+  await form.getByRole("button", { name: "Update" }).click();
+  await expect(form.getByRole("status")).toHaveText("Updated.");
 
   await page.getByRole("button", { name: "Make lead story" }).click();
   await expect(page.getByRole("status").filter({ hasText: "This story now leads the front page." })).toBeVisible();

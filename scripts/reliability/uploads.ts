@@ -111,9 +111,12 @@ export async function uploads(ctx: Context): Promise<Report> {
   ];
 
   const page = await request(pageUrl, { headers: { cookie: admin.cookie } });
-  const form = formWithButton(parseForms(page.body), "Save image");
-  if (!report.check(form !== undefined, "no `Save image` form on the story's admin page")) return report;
-  const fields = fieldsFor(form!, { set: { imageDescription: "A test picture", imageCredit: "Reliability" } });
+  const form = formWithButton(parseForms(page.body), "Update");
+  if (!report.check(form !== undefined, "no story editor (`Update`) on the story's admin page")) return report;
+  const fields = fieldsFor(form!, {
+    set: { imageDescription: "A test picture", imageCredit: "Reliability" },
+    button: "Update",
+  });
 
   for (const c of cases) {
     const beforeFiles = listing(folder);
@@ -151,7 +154,7 @@ export async function uploads(ctx: Context): Promise<Report> {
   });
   const stored = (fs.existsSync(folder) ? fs.readdirSync(folder) : []).filter((name) => !storedBefore.has(name));
   report.check(
-    /Image saved\./.test(textOf(ok.body)) && stored.length === 2,
+    ok.status === 303 && /done=update/.test(String(ok.headers.location)) && stored.length === 2,
     `a good JPEG was not stored (${stored.join(",")})`,
   );
   const served = stored[0] ? await request(`${ctx.base}/media/${stored[0]}`) : null;
