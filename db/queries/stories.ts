@@ -324,7 +324,7 @@ export function latestRevision(db: Db, articleId: number): { savedByName: string
 export function getRevisionContent(
   db: Db,
   { articleId, revisionId }: { articleId: number; revisionId: number },
-): (Pick<StoryFields, "title" | "dek" | "body" | "section" | "author" | "image"> & { version: number }) | null {
+): Pick<StoryFields, "title" | "dek" | "body" | "section" | "author" | "image"> | null {
   const row = db
     .select()
     .from(articleRevisions)
