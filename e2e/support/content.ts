@@ -4,7 +4,7 @@
  * readers' comments, held comments). Stored counts are kept the way the app
  * keeps them, so the public pages agree with the rows.
  */
-import type { CommentStatus } from "@/lib/vocabulary";
+import type { ArticleStatus, CommentStatus } from "@/lib/vocabulary";
 import { e2eDb, uniqueSuffix } from "./users";
 
 function client() {
@@ -19,7 +19,17 @@ export type TestArticle = { id: number; slug: string; title: string; url: string
  * stories never push the seed stories off the front page or the feed.
  */
 export function createArticle(
-  options: { title?: string; section?: string; publishedAt?: Date; commentsOpen?: boolean; body?: string } = {},
+  options: {
+    title?: string;
+    section?: string;
+    publishedAt?: Date;
+    commentsOpen?: boolean;
+    body?: string;
+    /** Newsroom state (default published) and owner. */
+    status?: ArticleStatus;
+    authorId?: string;
+    publishAt?: Date;
+  } = {},
 ): TestArticle {
   const suffix = uniqueSuffix();
   const slug = `test-story-${suffix}`;
@@ -30,8 +40,8 @@ export function createArticle(
   ).getTime();
   const row = client()
     .prepare(
-      `insert into articles (slug, title, dek, body, section, author, published_at, updated_at, status, comments_open, comment_count)
-       values (?, ?, ?, ?, ?, 'Test Desk', ?, ?, 'published', ?, 0) returning id`,
+      `insert into articles (slug, title, dek, body, section, author, published_at, updated_at, status, comments_open, comment_count, author_id, publish_at)
+       values (?, ?, ?, ?, ?, 'Test Desk', ?, ?, ?, ?, 0, ?, ?) returning id`,
     )
     .get(
       slug,
@@ -41,7 +51,10 @@ export function createArticle(
       section,
       when,
       when,
+      options.status ?? "published",
       options.commentsOpen === false ? 0 : 1,
+      options.authorId ?? null,
+      options.publishAt?.getTime() ?? null,
     ) as { id: number };
   return { id: row.id, slug, title, url: `/articles/${slug}`, section: section.toLowerCase() };
 }
@@ -112,4 +125,43 @@ export function insertManyComments(articleId: number, authorId: string, bodies: 
     db.prepare(`update articles set comment_count = comment_count + ? where id = ?`).run(texts.length, articleId);
     return ids;
   })();
+}
+
+export type StoryRow = {
+  id: number;
+  slug: string;
+  title: string;
+  body: string;
+  status: ArticleStatus;
+  version: number;
+  author: string;
+  author_id: string | null;
+  correction: string | null;
+  revised_at: number | null;
+  publish_at: number | null;
+};
+
+/** A story as the database holds it now, by id (slugs change). */
+export function readStory(id: number): StoryRow {
+  return client()
+    .prepare(
+      "select id, slug, title, body, status, version, author, author_id, correction, revised_at, publish_at from articles where id = ?",
+    )
+    .get(id) as StoryRow;
+}
+
+/** A story by its current slug, or undefined. */
+export function findStory(slug: string): StoryRow | undefined {
+  return client()
+    .prepare(
+      "select id, slug, title, body, status, version, author, author_id, correction, revised_at, publish_at from articles where slug = ?",
+    )
+    .get(slug) as StoryRow | undefined;
+}
+
+/** How many saves History lists for a story. */
+export function revisionCount(articleId: number): number {
+  return (
+    client().prepare("select count(*) as n from article_revisions where article_id = ?").get(articleId) as { n: number }
+  ).n;
 }

@@ -53,8 +53,7 @@ export async function createUser(options: CreateUserOptions = {}): Promise<TestU
   const suffix = uniqueSuffix();
   const role = options.role ?? "reader";
   const status = options.status ?? "active";
-  const name =
-    options.name ?? `${role === "reader" ? "Reader" : role === "moderator" ? "Moderator" : "Admin"} ${suffix}`;
+  const name = options.name ?? `${role.charAt(0).toUpperCase()}${role.slice(1)} ${suffix}`;
   const email = (options.email ?? `${role}-${suffix}@example.test`).toLowerCase();
   const password = options.password ?? `correct horse ${suffix}`;
   // A low scrypt cost keeps fixtures fast; the cost is stored in the hash, so sign-in still verifies it.

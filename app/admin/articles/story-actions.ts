@@ -153,7 +153,8 @@ export async function saveStory(_prev: FormState, formData: FormData): Promise<F
   if (found?.status === "published" && draftish) {
     return refuse("This story is live: save changes with Update, or take it down with Unpublish.", values);
   }
-  if (!listAllSections().some((s) => s.name === form.section)) {
+  // A section from the list, or the one the story is already filed under (an imported story's).
+  if (form.section !== found?.section && !listAllSections().some((s) => s.name === form.section)) {
     return refuse("Check the story: some fields need attention.", values, { section: "Choose a section." });
   }
   const publishAt = form.intent === "schedule" ? parsePublishAt(form.publishAt) : null;
