@@ -68,6 +68,14 @@ const nextConfig: NextConfig = {
         has: [{ type: "cookie" as const, key }],
         headers: [{ key: "Cache-Control", value: PRIVATE_PAGE }],
       })),
+      // A story's preview is for the newsroom only: never stored by any cache, never indexed.
+      {
+        source: "/preview/:path*",
+        headers: [
+          { key: "Cache-Control", value: PRIVATE_PAGE },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      },
       // Behind a TLS-terminating proxy the request itself says it came over https.
       {
         source: "/:path*",

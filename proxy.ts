@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { commentOfArticle } from "@/db/queries/permalinks";
+import { commentOfArticle, renamedArticleSlug } from "@/db/queries/permalinks";
 import { canonicalArticleView, encodeViewSegment, parseArticleView, type CursorComment } from "@/lib/article-view";
 import { bodyLimitFor, bodyLimitMessage, exceedsBodyLimit } from "@/lib/body-limit";
 import { PRIVATE_PAGE, PUBLIC_CACHED_PAGE, SESSION_COOKIE_NAMES } from "@/lib/cache-control";
@@ -70,6 +70,19 @@ export function cachedPathFor(
   return null;
 }
 
+/**
+ * A comment permalink (`?c=`, `?thread=`, `?after=`) on a story's former slug:
+ * the new URL with the same query, answered 308 before the view is reduced
+ * (which would drop a comment that is not on an article of that slug). The
+ * bare URL and `?sort=` views redirect from the page itself.
+ */
+function renamedArticleTarget(pathname: string, searchParams: URLSearchParams): string | null {
+  const article = /^\/articles\/([a-z0-9-]{1,200})\/?$/.exec(pathname);
+  if (!article || !(searchParams.has("c") || searchParams.has("thread") || searchParams.has("after"))) return null;
+  const slug = renamedArticleSlug(article[1]!);
+  return slug ? `/articles/${slug}?${searchParams.toString()}` : null;
+}
+
 /** Search views given a cache entry by this server process (see lib/search-view.ts and DECISIONS.md "Search"). */
 const searchCacheBudget = new CacheBudget(SEARCH_CACHE_ENTRIES);
 
@@ -106,6 +119,8 @@ export function proxy(request: NextRequest) {
     return response;
   }
   if (!readOnly) return NextResponse.next();
+  const renamed = renamedArticleTarget(pathname, searchParams);
+  if (renamed) return NextResponse.redirect(new URL(renamed, request.url), 308);
   const target =
     pathname === "/search"
       ? searchTarget(searchParams)

@@ -52,13 +52,14 @@ export function importArticles(
     "select id, title, dek, section, author, body, published_at, updated_at, comments_open from articles where slug = ?",
   );
   const insert = client.prepare(
-    `insert into articles (slug, title, dek, section, author, body, published_at, updated_at, status, comments_open)
-     values (@slug, @title, @dek, @section, @author, @body, @publishedAt, @updatedAt, 'published', @commentsOpen)
+    `insert into articles (slug, title, dek, section, author, body, published_at, updated_at, revised_at, status, comments_open)
+     values (@slug, @title, @dek, @section, @author, @body, @publishedAt, @updatedAt, @revisedAt, 'published', @commentsOpen)
      on conflict (slug) do nothing`,
   );
   const update = client.prepare(
     `update articles set title = @title, dek = @dek, section = @section, author = @author, body = @body,
-       published_at = @publishedAt, updated_at = @updatedAt, comments_open = @commentsOpen where id = @id`,
+       published_at = @publishedAt, updated_at = @updatedAt, revised_at = @revisedAt, comments_open = @commentsOpen,
+       version = version + 1 where id = @id`,
   );
   const seen = new Map<string, string>();
   const params = (a: ImportedArticle) => ({
@@ -70,6 +71,8 @@ export function importArticles(
     body: a.body,
     publishedAt: a.publishedAt.getTime(),
     updatedAt: a.updatedAt.getTime(),
+    // A file's updatedAt later than its publication shows as "Updated" (as an editor's Update does).
+    revisedAt: a.updatedAt.getTime() - a.publishedAt.getTime() > 60_000 ? a.updatedAt.getTime() : null,
     commentsOpen: a.commentsOpen ? 1 : 0,
   });
   const importOne = (file: ImportFile) => {

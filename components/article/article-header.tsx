@@ -5,7 +5,6 @@ import { commentCountLabel } from "./comment-count";
 import { SectionKicker } from "./section-kicker";
 
 export function ArticleHeader({ article }: { article: ArticleDetail }) {
-  const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000;
   return (
     <header className="story__header">
       <SectionKicker section={article.section} />
@@ -20,13 +19,13 @@ export function ArticleHeader({ article }: { article: ArticleDetail }) {
         <span>
           Published <ArticleTime date={article.publishedAt} />
         </span>
-        {updated ? (
+        {article.revisedAt ? (
           <>
             <span className="meta__sep" aria-hidden="true">
               {" · "}
             </span>
             <span>
-              Updated <ArticleTime date={article.updatedAt} />
+              Updated <ArticleTime date={article.revisedAt} withTime />
             </span>
           </>
         ) : null}

@@ -17,7 +17,7 @@ export function ArticleJsonLd({ article }: { article: ArticleDetail }) {
     description: article.dek,
     articleSection: article.section,
     datePublished: article.publishedAt.toISOString(),
-    dateModified: article.updatedAt.toISOString(),
+    dateModified: (article.revisedAt ?? article.publishedAt).toISOString(),
     author: [{ "@type": "Person", name: article.author }],
     publisher: { "@type": "NewsMediaOrganization", name: SITE_NAME, url: absoluteUrl("/") },
     mainEntityOfPage: { "@type": "WebPage", "@id": url },

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
+import { renamedArticleSlug } from "@/db/queries/permalinks";
 import { CommentsSection, type CommentsSectionProps } from "@/components/comments/comments-section";
-import { getArticleBySlug, listRelatedArticles } from "@/db/queries/articles";
-import type { ArticleView } from "@/lib/article-view";
+import { getArticleBySlug, listRelatedArticles, type ArticleDetail } from "@/db/queries/articles";
+import { articleViewHref, type ArticleView } from "@/lib/article-view";
 import { imageSources } from "@/lib/images";
 import { SITE_NAME } from "@/lib/site";
 import type { Viewer } from "@/lib/viewer";
 import { ArticleBody } from "./article-body";
 import { ArticleHeader } from "./article-header";
 import { ArticleJsonLd } from "./article-json-ld";
+import { ArticleTime } from "./article-time";
 import { LeadImageFigure } from "./lead-image";
 import { RelatedArticles } from "./related-articles";
 import { getAutoCloseDays, getRequireConfirmedEmail } from "@/db/queries/settings";
@@ -26,6 +28,16 @@ export async function articleExists(slug: string): Promise<boolean> {
   return (await getArticle(slug)) !== null;
 }
 
+/**
+ * For a slug with no published story: if it is a story's former slug, a
+ * permanent redirect (308) to the story's URL with the same comment view;
+ * otherwise nothing (the caller answers 404).
+ */
+export function redirectIfRenamed(slug: string, view: ArticleView): void {
+  const current = renamedArticleSlug(slug);
+  if (current) permanentRedirect(articleViewHref(current, view));
+}
+
 /** The article page body, shared by the live route and its cached anonymous twin. */
 export async function ArticlePage({
   slug,
@@ -39,23 +51,15 @@ export async function ArticlePage({
   open: CommentsSectionProps["open"];
 }) {
   const article = await getArticle(slug);
-  if (!article) notFound();
+  if (!article) {
+    redirectIfRenamed(slug, view);
+    notFound();
+  }
   const related = await listRelatedArticles({ section: article.section, excludeId: article.id, limit: 4 });
   return (
     <div className="page">
       <ArticleJsonLd article={article} />
-      <article className="story" aria-labelledby="story-headline">
-        <ArticleHeader article={article} />
-        {article.image ? (
-          <LeadImageFigure
-            image={article.image}
-            sizes="(min-width: 760px) 720px, 100vw"
-            className="story__figure"
-            priority
-          />
-        ) : null}
-        <ArticleBody markdown={article.body} />
-      </article>
+      <ArticleStory article={article} />
       <RelatedArticles section={article.section} articles={related} />
       <CommentsSection
         article={{
@@ -79,6 +83,33 @@ export async function ArticlePage({
   );
 }
 
+/** The story itself (header, lead image, body, correction): the article page and its preview. */
+export function ArticleStory({ article }: { article: ArticleDetail }) {
+  return (
+    <article className="story" aria-labelledby="story-headline">
+      <ArticleHeader article={article} />
+      {article.image ? (
+        <LeadImageFigure
+          image={article.image}
+          sizes="(min-width: 760px) 720px, 100vw"
+          className="story__figure"
+          priority
+        />
+      ) : null}
+      <ArticleBody markdown={article.body} />
+      {article.correction && article.correctedAt ? (
+        <aside className="story__correction" aria-labelledby="story-correction">
+          <h2 id="story-correction">Correction</h2>
+          <p className="meta">
+            <ArticleTime date={article.correctedAt} withTime />
+          </p>
+          <p>{article.correction}</p>
+        </aside>
+      ) : null}
+    </article>
+  );
+}
+
 export async function articleMetadata(slug: string): Promise<Metadata> {
   const article = await getArticle(slug);
   if (!article) return { title: "Page not found" };
@@ -95,7 +126,7 @@ export async function articleMetadata(slug: string): Promise<Metadata> {
       description: article.dek,
       siteName: SITE_NAME,
       publishedTime: article.publishedAt.toISOString(),
-      modifiedTime: article.updatedAt.toISOString(),
+      modifiedTime: (article.revisedAt ?? article.publishedAt).toISOString(),
       section: article.section,
       authors: [article.author],
       ...(article.image

@@ -20,6 +20,10 @@ export type ArticleSummary = {
 export type ArticleDetail = ArticleSummary & {
   body: string;
   updatedAt: Date;
+  /** Changed after publishing ("Updated"), and an editor's correction with its date. */
+  revisedAt: Date | null;
+  correction: string | null;
+  correctedAt: Date | null;
   commentsOpen: boolean;
 };
 
@@ -54,17 +58,31 @@ type ImageColumns = Pick<SummaryRow, "imageKey" | "imageWidth" | "imageHeight" |
 
 const published = eq(articles.status, "published");
 
+const detailColumns = {
+  ...summaryColumns,
+  body: articles.body,
+  updatedAt: articles.updatedAt,
+  revisedAt: articles.revisedAt,
+  correction: articles.correction,
+  correctedAt: articles.correctedAt,
+  commentsOpen: articles.commentsOpen,
+};
+
 export async function getArticleBySlug({ slug }: { slug: string }): Promise<ArticleDetail | null> {
   const row = getDb()
-    .select({
-      ...summaryColumns,
-      body: articles.body,
-      updatedAt: articles.updatedAt,
-      commentsOpen: articles.commentsOpen,
-    })
+    .select(detailColumns)
     .from(articles)
     .where(and(eq(articles.slug, slug), published))
     .get();
+  return row ? withImage(row) : null;
+}
+
+/**
+ * A story the newsroom may preview (any state): the same shape the article
+ * page renders. Who may see it is the preview route's to decide.
+ */
+export async function getStoryForPreview({ slug }: { slug: string }): Promise<ArticleDetail | null> {
+  const row = getDb().select(detailColumns).from(articles).where(eq(articles.slug, slug)).get();
   return row ? withImage(row) : null;
 }
 

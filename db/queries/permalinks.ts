@@ -18,3 +18,16 @@ export function commentOfArticle({ commentId, slug }: { commentId: number; slug:
   const row = getDb().$client.prepare(ON_ARTICLE_SQL).get(commentId, slug) as CursorComment | undefined;
   return row ?? null;
 }
+
+const RENAMED_SQL = `select a.slug from article_slugs s join articles a on a.id = s.article_id
+  where s.slug = ? and a.status = 'published'`;
+
+/**
+ * The current slug of the published story that used to answer at `slug` (its
+ * editor changed the slug), or null. Old links, comment permalinks included,
+ * answer 308 to the new URL. One primary-key lookup.
+ */
+export function renamedArticleSlug(slug: string): string | null {
+  const row = getDb().$client.prepare(RENAMED_SQL).get(slug) as { slug: string } | undefined;
+  return row?.slug ?? null;
+}

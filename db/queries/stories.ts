@@ -223,7 +223,7 @@ export function insertStory(
     kind,
     saver,
     now,
-  }: { fields: StoryFields; authorId: string; kind: StorySave; saver: Saver; now: Date },
+  }: { fields: StoryFields; authorId: string | null; kind: StorySave; saver: Saver; now: Date },
 ): number {
   const { id } = db
     .insert(articles)
@@ -339,4 +339,43 @@ export function getRevisionContent(
     author: row.author,
     image: leadImageOf(row),
   };
+}
+
+/**
+ * Publishes every scheduled story whose time has come: its publication time
+ * becomes the scheduled one, with a revision saved by "Scheduler". In one
+ * write transaction that re-reads each row, so two processes (or two ticks)
+ * publish a story once. Returns what was published, for cache expiry.
+ */
+export function publishDueStories(db: Db, now: Date): { slug: string; section: string }[] {
+  const due = db
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(and(eq(articles.status, "scheduled"), sql`${articles.publishAt} <= ${now.getTime()}`))
+    .all();
+  const published: { slug: string; section: string }[] = [];
+  for (const { slug } of due) {
+    const before = getStory({ slug }, db);
+    if (!before || before.status !== "scheduled" || !before.publishAt) continue;
+    const { image, ...rest } = before;
+    const fields: StoryFields = {
+      slug: rest.slug,
+      title: rest.title,
+      dek: rest.dek,
+      body: rest.body,
+      section: rest.section,
+      author: rest.author,
+      commentsOpen: rest.commentsOpen,
+      correction: rest.correction,
+      correctedAt: rest.correctedAt,
+      revisedAt: null,
+      image,
+      status: "published",
+      publishedAt: before.publishAt,
+      publishAt: null,
+    };
+    updateStory(db, { before, fields, kind: "auto-publish", saver: { id: null, name: "Scheduler" }, now });
+    published.push({ slug: before.slug, section: before.section });
+  }
+  return published;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cacheTags, tagCachedPage } from "@/app/_lib/revalidate";
 import { notFound } from "next/navigation";
-import { ArticlePage, articleExists, articleMetadata } from "@/components/article/article-page";
+import { ArticlePage, articleExists, articleMetadata, redirectIfRenamed } from "@/components/article/article-page";
 import { DEFAULT_VIEW } from "@/lib/article-view";
 
 // The hottest URL on the site: `/articles/x` requested without a session cookie
@@ -25,7 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Page({ params }: Props) {
   const { slug } = await params;
   // A made-up slug: a 404 with no tag record (and the route cache keeps no 404, see cache-handler.mjs).
-  if (!(await articleExists(slug))) notFound();
+  if (!(await articleExists(slug))) {
+    // A former slug: 308 to the story's URL (tagged, so taking the slug back expires it).
+    await tagCachedPage([cacheTags.article(slug)]);
+    redirectIfRenamed(slug, DEFAULT_VIEW);
+    notFound();
+  }
   await tagCachedPage([cacheTags.article(slug), cacheTags.allArticles]);
   return <ArticlePage slug={slug} viewer={null} view={DEFAULT_VIEW} open={{}} />;
 }

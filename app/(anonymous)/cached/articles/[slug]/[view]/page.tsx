@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cacheTags, tagCachedPage } from "@/app/_lib/revalidate";
-import { ArticlePage, articleExists, articleMetadata } from "@/components/article/article-page";
+import { ArticlePage, articleExists, articleMetadata, redirectIfRenamed } from "@/components/article/article-page";
 import { notFound } from "next/navigation";
 import { commentOfArticle } from "@/db/queries/permalinks";
 import { canonicalArticleView, decodeViewSegment, encodeViewSegment, type ArticleView } from "@/lib/article-view";
@@ -43,7 +43,12 @@ export default async function Page({ params }: Props) {
   const { slug, view } = await params;
   const articleView = canonicalView(slug, view);
   // 404s are not kept by the route cache (cache-handler.mjs); check before tagging, so none leaves a tag record.
-  if (!articleView || !(await articleExists(slug))) notFound();
+  if (!articleView) notFound();
+  if (!(await articleExists(slug))) {
+    await tagCachedPage([cacheTags.article(slug)]);
+    redirectIfRenamed(slug, articleView);
+    notFound();
+  }
   await tagCachedPage([cacheTags.article(slug), cacheTags.allArticles]);
   return <ArticlePage slug={slug} viewer={null} view={articleView} open={{}} />;
 }
