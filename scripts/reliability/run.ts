@@ -31,6 +31,7 @@ import { Data } from "./support/data";
 import { Report, reports as madeSoFar } from "./support/report";
 import { distDirOrFail, startServer } from "./support/server";
 import { uploads } from "./uploads";
+import { editConflict } from "./edit-conflict";
 import { xss } from "./xss";
 import { concurrencyTwoProcesses, crashTwoProcesses } from "./two-processes";
 
@@ -75,6 +76,7 @@ const ITEMS: Item[] = [
   { name: "spoofed-address", run: spoofedAddress },
   { name: "hashing-load", run: hashingLoad },
   { name: "uploads", run: uploads },
+  { name: "edit-conflict", run: editConflict },
 ];
 
 async function main(): Promise<number> {

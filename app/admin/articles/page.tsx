@@ -72,8 +72,8 @@ export default async function StoriesPage({ searchParams }: { searchParams: Sear
           </button>
         </form>
       </div>
-      <nav aria-label="Story states" className={styles.tabs}>
-        <ul>
+      <nav aria-label="Story states">
+        <ul className={styles.tabs}>
           <li>
             <Link href={href({ status: null })} aria-current={status ? undefined : "page"}>
               All <span className={styles.count}>{all}</span>

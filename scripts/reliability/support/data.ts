@@ -34,7 +34,7 @@ export class Data {
   async createUser(
     options: {
       name?: string;
-      role?: "reader" | "moderator" | "admin";
+      role?: "reader" | "writer" | "moderator" | "editor" | "admin";
       status?: "active" | "suspended" | "banned";
       exemptFromRateLimits?: boolean;
       password?: string;
