@@ -11,6 +11,7 @@ import {
   EMAIL_TOKEN_PURPOSES,
   MAIL_STATUSES,
   MODERATION_ACTIONS,
+  NOTIFICATION_KINDS,
   PREMOD_MODES,
   REPORT_REASONS,
   ROLES,
@@ -447,4 +448,30 @@ export const mailRequests = sqliteTable(
     index("mail_requests_ip_idx").on(t.ip, t.createdAt),
     index("mail_requests_user_idx").on(t.userId, t.createdAt),
   ],
+);
+
+/**
+ * A reader's notifications: a reply to their comment, or a moderator's
+ * decision on their pending one (with the reason). Written in the same
+ * transaction as the event; gone with the account or the comment.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    /** Who replied, as named at the time. */
+    actorName: text("actor_name"),
+    /** A rejection's reason, as the moderator gave it. */
+    reason: text("reason"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.id), index("notifications_unread_idx").on(t.userId, t.readAt)],
 );

@@ -74,3 +74,7 @@ export const STORY_SAVES = [
   "import",
 ] as const;
 export type StorySave = (typeof STORY_SAVES)[number];
+
+/** What a reader is told about in /notifications: a reply to their comment, a decision on their pending one. */
+export const NOTIFICATION_KINDS = ["reply", "approved", "rejected"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

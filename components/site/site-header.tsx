@@ -14,10 +14,13 @@ import { SiteSearch } from "./site-search";
  */
 export function SiteHeader({
   viewer,
+  unread = 0,
   searchQuery,
   sections,
 }: {
   viewer: Viewer | null;
+  /** Unread notifications of the viewer. */
+  unread?: number;
   searchQuery?: string;
   sections: Section[];
 }) {
@@ -31,6 +34,18 @@ export function SiteHeader({
             <>
               <Link href="/account" className="account__name">
                 {viewer.name}
+              </Link>
+              <Link
+                href="/notifications"
+                className="account__notifications"
+                aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
+              >
+                Notifications
+                {unread > 0 ? (
+                  <span className="account__badge" aria-hidden="true">
+                    {unread > 99 ? "99+" : unread}
+                  </span>
+                ) : null}
               </Link>
               <form action={signOutAction}>
                 <button type="submit" className="link-button">

@@ -1,3 +1,4 @@
+import { notifyIn } from "@/db/queries/notifications";
 import "server-only";
 import type Database from "better-sqlite3";
 import { getDb, writeTransaction, type Db } from "@/db";
@@ -236,7 +237,11 @@ export function createComment({
       id: number;
     };
     if (rootId === null) stmt(db, `update comments set root_id = id where id = ?`).run(inserted.id);
-    if (decision.status === "approved") adjustCounts(db, { articleId, parentId }, 1);
+    if (decision.status === "approved") {
+      adjustCounts(db, { articleId, parentId }, 1);
+      if (parent)
+        notifyIn(db, { userId: parent.authorId, actorId: authorId, kind: "reply", commentId: inserted.id, now });
+    }
     return { ok: true, id: inserted.id, status: decision.status, reason: decision.reason, articleSlug: article.slug };
   });
 }
@@ -348,6 +353,12 @@ export function setCommentStatus({
       commentId,
     );
     if (before !== after) adjustCounts(db, comment, after ? 1 : -1);
+    if (comment.status === "pending" && (status === "approved" || status === "rejected") && !comment.deletedAt) {
+      notifyIn(db, { userId: comment.authorId, actorId: moderatorId, kind: status, commentId, reason, now });
+      // A held reply reaches the person it answers once it is published.
+      const parent = status === "approved" && comment.parentId ? readRecord(db, comment.parentId) : null;
+      if (parent) notifyIn(db, { userId: parent.authorId, actorId: comment.authorId, kind: "reply", commentId, now });
+    }
     return { articleSlug: comment.articleSlug, articleId: comment.articleId, previousStatus: comment.status };
   });
 }

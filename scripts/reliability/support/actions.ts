@@ -81,6 +81,8 @@ export function plausibleValues(form: Form, password: string, stamp: string): Re
     else if (/email/i.test(name)) set[name] = current;
     else if (/q|search/i.test(name) && name.length <= 6) set[name] = current;
     else if (/^\d+$/.test(current)) set[name] = current;
+    // A story's address: changing it retires the URL the other forms of the page post to.
+    else if (name === "slug" || name === "publishAt") set[name] = current;
     else set[name] = current ? `${current} (${stamp})` : `Reliability check ${stamp}`;
   }
   return set;

@@ -1,0 +1,154 @@
+/**
+ * In-site notifications (issue 14): a reply to my comment, and a moderator's
+ * decision on my held comment, reach /notifications and the header's count;
+ * nothing about my own actions; Mark all as read, with and without JavaScript.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, createUser, loginAs } from "./support/fixtures";
+import { createArticle, insertComment } from "./support/content";
+import { findCommentIdByBody } from "./support/comment-data";
+import { e2eDb, uniqueSuffix } from "./support/users";
+
+function notificationsOf(userId: string): { kind: string; comment_id: number; reason: string | null }[] {
+  return e2eDb()
+    .$client.prepare("select kind, comment_id, reason from notifications where user_id = ? order by id")
+    .all(userId) as { kind: string; comment_id: number; reason: string | null }[];
+}
+
+test.describe.configure({ timeout: 120_000 });
+
+test("a reply reaches the author's notifications and header count, and its link lands on the reply", async ({
+  readerPage: page,
+  reader,
+  browser,
+}) => {
+  const article = createArticle();
+  const author = await createUser({ name: `Comment Author ${uniqueSuffix()}` });
+  const parent = insertComment({ articleId: article.id, authorId: author.id, body: "When does the ferry start?" });
+
+  await page.goto(article.url);
+  await page.locator(`#comment-${parent.id}`).getByRole("link", { name: "Reply" }).click();
+  const text = `At six, every twenty minutes ${uniqueSuffix()}`;
+  await page.getByRole("textbox", { name: "Reply" }).fill(text);
+  await page.getByRole("button", { name: "Post reply" }).click();
+  await expect(page.locator("article", { hasText: text })).toBeVisible();
+  const replyId = findCommentIdByBody(article.id, text);
+  expect(notificationsOf(author.id)).toEqual([{ kind: "reply", comment_id: replyId, reason: null }]);
+  // Nothing for the replier, who acted.
+  expect(notificationsOf(reader.id)).toEqual([]);
+
+  const context = await browser.newContext();
+  await loginAs(context, author);
+  const mine = await context.newPage();
+  await mine.goto("/");
+  await mine.getByRole("link", { name: "Notifications, 1 unread" }).click();
+  await expect(mine.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
+  const item = mine.getByRole("listitem").filter({ hasText: `${reader.name} replied to your comment` });
+  await expect(item).toContainText(text);
+  await expect(new AxeBuilder({ page: mine }).analyze().then((r) => r.violations)).resolves.toEqual([]);
+  await item.getByRole("link", { name: `${reader.name} replied to your comment` }).click();
+  await expect(mine).toHaveURL(new RegExp(`\\?c=${replyId}#comment-${replyId}$`));
+  await expect(mine.locator(`#comment-${replyId}`)).toContainText(text);
+
+  await mine.goto("/notifications");
+  await mine.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(mine.getByRole("status")).toHaveText("All caught up.");
+  await expect(mine.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  await context.close();
+});
+
+test("replying to yourself notifies nobody", async ({ readerPage: page, reader }) => {
+  const article = createArticle();
+  const own = insertComment({ articleId: article.id, authorId: reader.id, body: "My first thought." });
+  await page.goto(article.url);
+  await page.locator(`#comment-${own.id}`).getByRole("link", { name: "Reply" }).click();
+  const text = `And a second thought ${uniqueSuffix()}`;
+  await page.getByRole("textbox", { name: "Reply" }).fill(text);
+  await page.getByRole("button", { name: "Post reply" }).click();
+  await expect(page.locator("article", { hasText: text })).toBeVisible();
+  expect(notificationsOf(reader.id)).toEqual([]);
+});
+
+test("a held comment's author hears that it was approved, or rejected with the reason; a banned author hears nothing", async ({
+  moderatorPage: page,
+  browser,
+}) => {
+  const article = createArticle();
+  const author = await createUser();
+  const kept = insertComment({
+    articleId: article.id,
+    authorId: author.id,
+    status: "pending",
+    body: `Held one ${uniqueSuffix()}`,
+  });
+  const refused = insertComment({
+    articleId: article.id,
+    authorId: author.id,
+    status: "pending",
+    body: `Held two ${uniqueSuffix()}`,
+  });
+  const banned = await createUser({ status: "banned" });
+  const silent = insertComment({
+    articleId: article.id,
+    authorId: banned.id,
+    status: "pending",
+    body: `Held three ${uniqueSuffix()}`,
+  });
+
+  await page.goto("/admin/moderation?queue=pending");
+  const approveItem = page.getByRole("listitem").filter({ hasText: kept.body });
+  await approveItem.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Approved 1 comment." })).toBeVisible();
+  const rejectItem = page.getByRole("listitem").filter({ hasText: refused.body });
+  await rejectItem.getByRole("textbox", { name: "Reason" }).fill("Off-topic for this story");
+  await rejectItem.getByRole("button", { name: "Reject" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Rejected 1 comment." })).toBeVisible();
+  const silentItem = page.getByRole("listitem").filter({ hasText: silent.body });
+  await silentItem.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Approved 1 comment." })).toBeVisible();
+
+  expect(notificationsOf(author.id)).toEqual([
+    { kind: "approved", comment_id: kept.id, reason: null },
+    { kind: "rejected", comment_id: refused.id, reason: "Off-topic for this story" },
+  ]);
+  expect(notificationsOf(banned.id)).toEqual([]);
+
+  const context = await browser.newContext();
+  await loginAs(context, author);
+  const mine = await context.newPage();
+  await mine.goto("/notifications");
+  await expect(mine.getByRole("link", { name: "Your comment was approved" })).toBeVisible();
+  await expect(mine.getByRole("listitem").filter({ hasText: "Your comment was not published" })).toContainText(
+    "Moderator’s reason: Off-topic for this story",
+  );
+  await context.close();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the list and Mark all as read work as a plain page and form", async ({ readerPage: page, reader }) => {
+    const article = createArticle();
+    const mine = insertComment({ articleId: article.id, authorId: reader.id });
+    const other = await createUser();
+    const reply = insertComment({ articleId: article.id, authorId: other.id, parentId: mine.id });
+    e2eDb()
+      .$client.prepare("insert into notifications (user_id, kind, comment_id, created_at) values (?, 'reply', ?, ?)")
+      .run(reader.id, reply.id, Date.now());
+    await page.goto("/notifications");
+    await expect(page.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
+    await page.getByRole("button", { name: "Mark all as read" }).click();
+    await expect(page.getByRole("status")).toHaveText("All caught up.");
+    await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+    expect(
+      e2eDb()
+        .$client.prepare("select count(*) as n from notifications where user_id = ? and read_at is null")
+        .get(reader.id),
+    ).toEqual({ n: 0 });
+  });
+
+  test("signed out, /notifications asks to sign in", async ({ page }) => {
+    await page.goto("/notifications");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fnotifications/);
+  });
+});
