@@ -41,7 +41,7 @@ test("a reply reaches the author's notifications and header count, and its link 
   await loginAs(context, author);
   const mine = await context.newPage();
   await mine.goto("/");
-  await mine.getByRole("link", { name: "Notifications, 1 unread" }).click();
+  await mine.getByRole("link", { name: "Notifications 1 unread" }).click();
   await expect(mine.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
   const item = mine.getByRole("listitem").filter({ hasText: `${reader.name} replied to your comment` });
   await expect(item).toContainText(text);
@@ -136,7 +136,7 @@ test.describe("without JavaScript", () => {
       .$client.prepare("insert into notifications (user_id, kind, comment_id, created_at) values (?, 'reply', ?, ?)")
       .run(reader.id, reply.id, Date.now());
     await page.goto("/notifications");
-    await expect(page.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Notifications 1 unread" })).toBeVisible();
     await page.getByRole("button", { name: "Mark all as read" }).click();
     await expect(page.getByRole("status")).toHaveText("All caught up.");
     await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();

@@ -24,6 +24,7 @@ export function SiteHeader({
   searchQuery?: string;
   sections: Section[];
 }) {
+  const unreadShown = unread > 99 ? "99+" : String(unread);
   return (
     <header className="site-header">
       <div className="page site-header__top">
@@ -35,16 +36,18 @@ export function SiteHeader({
               <Link href="/account" className="account__name">
                 {viewer.name}
               </Link>
+              {/* The count is in the name ("Notifications 3 unread"), which starts with what is seen. */}
               <Link
                 href="/notifications"
                 className="account__notifications"
-                aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
+                aria-label={unread > 0 ? `Notifications ${unreadShown} unread` : undefined}
               >
                 Notifications
                 {unread > 0 ? (
-                  <span className="account__badge" aria-hidden="true">
-                    {unread > 99 ? "99+" : unread}
-                  </span>
+                  <>
+                    {" "}
+                    <span className="account__badge">{unreadShown}</span>
+                  </>
                 ) : null}
               </Link>
               <form action={signOutAction}>
