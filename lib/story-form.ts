@@ -75,7 +75,6 @@ export const StoryFormSchema = z
       }
     }
   });
-export type StoryForm = z.infer<typeof StoryFormSchema>;
 
 /** The form's text fields, as typed, for handing back on a refusal. */
 export const STORY_TEXT_FIELDS = [
@@ -101,7 +100,6 @@ export const SAVE_MESSAGES = {
   unpublish: "Unpublished.",
   restore: "Revision restored.",
 } as const;
-export type SaveMessageKey = keyof typeof SAVE_MESSAGES;
 
 /** The conflict refusal, exactly as the newsroom contract words it. */
 export function conflictMessage(name: string, when: string): string {

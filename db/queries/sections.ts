@@ -34,11 +34,6 @@ export function getSectionBySlug({ slug }: { slug: string }): Section | null {
   return getDb().select(columns).from(sections).where(eq(sections.slug, slug)).get() ?? null;
 }
 
-/** Whether an article may be filed under this section name (importer, editor). */
-export function sectionExists({ name }: { name: string }): boolean {
-  return getDb().select({ id: sections.id }).from(sections).where(eq(sections.name, name)).get() !== undefined;
-}
-
 /** Stories (any state) filed under each section name. */
 export function countStoriesBySection(): Map<string, number> {
   const rows = getDb()

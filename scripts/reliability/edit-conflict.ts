@@ -39,7 +39,10 @@ export async function editConflict(ctx: Context): Promise<Report> {
     const pages = await Promise.all(editors.map((e) => request(pageUrl, { headers: { cookie: e.cookie } })));
     const forms = pages.map((p) => formWithButton(parseForms(p.body), "Update"));
     if (
-      !report.check(forms.every(Boolean), `round ${round}: an editor got no story form (${pages.map((p) => p.status).join(", ")})`)
+      !report.check(
+        forms.every(Boolean),
+        `round ${round}: an editor got no story form (${pages.map((p) => p.status).join(", ")})`,
+      )
     )
       break;
     const texts = editors.map(
