@@ -30,6 +30,10 @@ export const users = sqliteTable(
     name: text("name").notNull(),
     email: text("email").notNull().unique(),
     emailVerified: integer("emailVerified", { mode: "timestamp_ms" }),
+    /** `Email me when someone replies to me`: null follows the default (on once the address is confirmed). */
+    replyEmails: integer("reply_emails", { mode: "boolean" }),
+    /** The secret in this reader's one-click unsubscribe links (made with their first notification mail). */
+    mailToken: text("mail_token").unique(),
     image: text("image"),
     passwordHash: text("password_hash"),
     role: text("role", { enum: ROLES }).notNull().default("reader"),
@@ -389,8 +393,13 @@ export const mailOutbox = sqliteTable(
     lastAttemptAt: integer("last_attempt_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    /** Mails that gather later events (a thread's replies): one key per reader and thread. */
+    gatherKey: text("gather_key"),
   },
-  (t) => [index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("mail_outbox_gather_idx").on(t.gatherKey, t.id),
+  ],
 );
 export type MailOutboxRow = typeof mailOutbox.$inferSelect;
 

@@ -1,13 +1,17 @@
 /**
  * In-site notifications (issue 14): a reply to my comment, and a moderator's
  * decision on my held comment, reach /notifications and the header's count;
- * nothing about my own actions; Mark all as read, with and without JavaScript.
+ * nothing about my own actions; Mark all as read, with and without JavaScript;
+ * reply mails through the test SMTP server, gathered per thread, with a
+ * one-click unsubscribe.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, createUser, loginAs } from "./support/fixtures";
 import { createArticle, insertComment } from "./support/content";
 import { findCommentIdByBody } from "./support/comment-data";
 import { e2eDb, uniqueSuffix } from "./support/users";
+import { mailsTo } from "./support/mailbox";
+import { nthMailTo } from "./support/mail-links";
 
 function notificationsOf(userId: string): { kind: string; comment_id: number; reason: string | null }[] {
   return e2eDb()
@@ -150,5 +154,130 @@ test.describe("without JavaScript", () => {
   test("signed out, /notifications asks to sign in", async ({ page }) => {
     await page.goto("/notifications");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fnotifications/);
+  });
+});
+
+test.describe("reply mail", () => {
+  function confirm(userId: string) {
+    e2eDb().$client.prepare("update users set emailVerified = ? where id = ?").run(Date.now(), userId);
+  }
+  function readerSettings(userId: string) {
+    return e2eDb().$client.prepare("select reply_emails from users where id = ?").get(userId) as {
+      reply_emails: number | null;
+    };
+  }
+
+  test("a reply sends one mail with a link to it; later replies in the thread wait to be gathered; the unsubscribe link works signed out", async ({
+    readerPage: page,
+    reader,
+    browser,
+  }) => {
+    const article = createArticle({ title: `Mailed thread ${uniqueSuffix()}` });
+    const author = await createUser();
+    confirm(author.id);
+    const parent = insertComment({ articleId: article.id, authorId: author.id, body: "Is the pool open on Sundays?" });
+
+    await page.goto(article.url);
+    await page.locator(`#comment-${parent.id}`).getByRole("link", { name: "Reply" }).click();
+    const text = `Yes <b>from nine</b> ${uniqueSuffix()}`;
+    await page.getByRole("textbox", { name: "Reply" }).fill(text);
+    await page.getByRole("button", { name: "Post reply" }).click();
+    await expect(page.locator("article", { hasText: text })).toBeVisible();
+    const replyId = findCommentIdByBody(article.id, text);
+
+    const mail = await nthMailTo(author.email);
+    expect(mail.subject).toBe(`${reader.name} replied to you on “${article.title}”`);
+    expect(mail.text).toContain(text);
+    // Reader text is escaped in the HTML part, never markup.
+    expect(mail.html).toContain("Yes &lt;b&gt;from nine&lt;/b&gt;");
+    const unsubscribe = mail.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
+    expect(unsubscribe).toMatch(/<https?:\/\/[^>]+\/api\/unsubscribe\?t=[A-Za-z0-9_-]+>/);
+    expect(mail.headerLines.find((h) => h.key === "list-unsubscribe-post")?.line).toBe(
+      "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+    );
+    const link = new RegExp(`https?://[^\\s/]+(/articles/[^\\s]+\\?c=${replyId}#comment-${replyId})`).exec(
+      mail.text ?? "",
+    );
+    expect(link?.[1]).toBeTruthy();
+
+    // The link lands on the reply.
+    const anonymous = await browser.newContext();
+    const visitor = await anonymous.newPage();
+    await visitor.goto(link![1]!);
+    await expect(visitor.locator(`#comment-${replyId}`)).toContainText(text);
+
+    // A second reply within 15 minutes: no second mail now, one gathering mail waiting for the window's end.
+    const other = await createUser();
+    const otherContext = await browser.newContext();
+    await loginAs(otherContext, other);
+    const otherPage = await otherContext.newPage();
+    await otherPage.goto(article.url);
+    await otherPage.locator(`#comment-${parent.id}`).getByRole("link", { name: "Reply" }).click();
+    await otherPage.getByRole("textbox", { name: "Reply" }).fill(`Also on Saturdays ${uniqueSuffix()}`);
+    await otherPage.getByRole("button", { name: "Post reply" }).click();
+    await expect.poll(() => notificationsOf(author.id).length).toBe(2);
+    const waiting = e2eDb()
+      .$client.prepare("select status, next_attempt_at, created_at from mail_outbox where to_address = ? order by id")
+      .all(author.email) as { status: string; next_attempt_at: number; created_at: number }[];
+    expect(waiting).toHaveLength(2);
+    expect(waiting[1]!.status).toBe("queued");
+    expect(waiting[1]!.next_attempt_at - waiting[0]!.created_at).toBeGreaterThanOrEqual(15 * 60_000);
+    expect(await mailsTo(author.email)).toHaveLength(1);
+    await otherContext.close();
+
+    // Unsubscribe, signed out: the link opens a page with one button.
+    const unsubscribeUrl = /<(https?:\/\/[^>]+)>/.exec(unsubscribe)![1]!;
+    const path = new URL(unsubscribeUrl).pathname + new URL(unsubscribeUrl).search;
+    await visitor.goto(path);
+    await expect(visitor).toHaveURL(/\/unsubscribe\?t=/);
+    await visitor.getByRole("button", { name: "Unsubscribe" }).click();
+    await expect(visitor.getByRole("status")).toContainText("will no longer get an email when someone replies");
+    expect(readerSettings(author.id).reply_emails).toBe(0);
+    await anonymous.close();
+  });
+
+  test("one-click unsubscribe (RFC 8058) works with no session; a made-up link changes nothing", async ({
+    readerPage: page,
+    request,
+  }) => {
+    const article = createArticle();
+    const author = await createUser();
+    confirm(author.id);
+    const parent = insertComment({ articleId: article.id, authorId: author.id });
+    await page.goto(article.url);
+    await page.locator(`#comment-${parent.id}`).getByRole("link", { name: "Reply" }).click();
+    await page.getByRole("textbox", { name: "Reply" }).fill(`A reply to unsubscribe from ${uniqueSuffix()}`);
+    await page.getByRole("button", { name: "Post reply" }).click();
+    const mail = await nthMailTo(author.email);
+    const url = new URL(
+      /<(https?:\/\/[^>]+)>/.exec(mail.headerLines.find((h) => h.key === "list-unsubscribe")!.line)![1]!,
+    );
+    const bogus = await request.post(`/api/unsubscribe?t=${"x".repeat(32)}`, {
+      form: { "List-Unsubscribe": "One-Click" },
+    });
+    expect(bogus.status()).toBe(404);
+    expect(readerSettings(author.id).reply_emails).toBeNull();
+    const oneClick = await request.post(url.pathname + url.search, { form: { "List-Unsubscribe": "One-Click" } });
+    expect(oneClick.status()).toBe(200);
+    expect(readerSettings(author.id).reply_emails).toBe(0);
+  });
+
+  test("the account page's checkbox turns reply mails off and on, without JavaScript too", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const author = await createUser();
+    confirm(author.id);
+    await loginAs(context, author);
+    const page = await context.newPage();
+    await page.goto("/account");
+    const form = page.getByRole("form", { name: "Email settings" });
+    await expect(form.getByLabel("Email me when someone replies to me")).toBeChecked();
+    await form.getByLabel("Email me when someone replies to me").uncheck();
+    await form.getByRole("button", { name: "Save email settings" }).click();
+    await expect(page.getByRole("form", { name: "Email settings" }).getByRole("status")).toHaveText(
+      "Email settings saved.",
+    );
+    expect(readerSettings(author.id).reply_emails).toBe(0);
+    await expect(page.getByLabel("Email me when someone replies to me")).not.toBeChecked();
+    await context.close();
   });
 });

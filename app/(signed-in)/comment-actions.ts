@@ -1,5 +1,6 @@
 "use server";
 
+import { wakeMailSender } from "@/lib/mail/sender";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/app/_lib/guards";
 import { fieldErrors, formTexts, type FormState } from "@/lib/form-state";
@@ -135,6 +136,8 @@ export async function postReply(_prev: FormState, formData: FormData): Promise<F
   });
   if (!result.ok) return { ok: false, message: result.message, values };
   revalidateAfterWrite(article.slug, article.section, result.status === "approved");
+  // The reply may have queued a mail for the person answered: sent after this answer, never awaited.
+  wakeMailSender();
   // The permalink view always shows the new reply, however long the thread is.
   const view = viewFrom(parsed.data.returnTo);
   redirect(articleViewHref(article.slug, { sort: view.sort, c: result.id }, `comment-${result.id}`));

@@ -35,13 +35,25 @@ export function enqueueMailIn(
     userId,
     domain,
     now = new Date(),
-  }: { to: string; mail: RenderedMail; headers?: Record<string, string>; userId?: string; domain: string; now?: Date },
+    sendAt = now,
+    gatherKey = null,
+  }: {
+    to: string;
+    mail: RenderedMail;
+    headers?: Record<string, string>;
+    userId?: string;
+    domain: string;
+    now?: Date;
+    /** Not before this time (a gathering reply mail waits for its window). */
+    sendAt?: Date;
+    gatherKey?: string | null;
+  },
 ): { id: number; messageId: string } {
   const messageId = newMessageId(domain);
   const result = db.$client
     .prepare(
-      `insert into mail_outbox (message_id, to_address, subject, text_body, html_body, headers, user_id, status, attempts, next_attempt_at, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`,
+      `insert into mail_outbox (message_id, to_address, subject, text_body, html_body, headers, user_id, status, attempts, next_attempt_at, created_at, gather_key)
+       values (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)`,
     )
     .run(
       messageId,
@@ -51,8 +63,9 @@ export function enqueueMailIn(
       mail.html,
       headers ? JSON.stringify(headers) : null,
       userId ?? null,
+      sendAt.getTime(),
       now.getTime(),
-      now.getTime(),
+      gatherKey,
     );
   return { id: Number(result.lastInsertRowid), messageId };
 }

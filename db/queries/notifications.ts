@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type Db } from "@/db";
 import { readUserForWrite } from "@/db/queries/users";
+import { queueReplyMailIn } from "@/db/queries/reply-mail";
 import { shouldNotify } from "@/lib/notification-rules";
 import type { NotificationKind } from "@/lib/vocabulary";
 
@@ -33,6 +34,8 @@ export function notifyIn(
       `insert into notifications (user_id, kind, comment_id, actor_name, reason, created_at) values (?, ?, ?, ?, ?, ?)`,
     )
     .run(n.userId, n.kind, n.commentId, actorName, n.reason ?? null, n.now.getTime());
+  // A reply may also be mailed (the reader's choice; gathered per thread). The caller wakes the sender after commit.
+  if (n.kind === "reply") queueReplyMailIn(db, { recipientId: n.userId, replyId: n.commentId, now: n.now });
 }
 
 /** The unread count the header shows. One indexed count. */

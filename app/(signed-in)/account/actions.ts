@@ -1,5 +1,7 @@
 "use server";
 
+import { getDb } from "@/db";
+import { setReplyMailSetting } from "@/db/queries/reply-mail";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
@@ -207,4 +209,11 @@ export async function deleteAccountAction(_prev: FormState, formData: FormData):
   for (const slug of slugs) revalidateArticle(slug);
   await signOut({ redirect: false });
   redirect("/account/deleted");
+}
+
+/** `Email me when someone replies to me`: a plain form, the reader's own account only. */
+export async function saveMailSettingsAction(formData: FormData): Promise<void> {
+  const viewer = await requireUser({ callbackUrl: "/account" });
+  setReplyMailSetting(getDb(), { userId: viewer.id, on: formData.get("replyEmails") === "on" });
+  redirect("/account?done=mail#email-title");
 }

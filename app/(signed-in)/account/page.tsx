@@ -2,7 +2,9 @@ import { ROLE_LABELS } from "@/lib/vocabulary";
 import { formatMonthYear } from "@/lib/dates";
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/guards";
-import { signOutEverywhereAction } from "@/app/(signed-in)/account/actions";
+import { saveMailSettingsAction, signOutEverywhereAction } from "@/app/(signed-in)/account/actions";
+import { getDb } from "@/db";
+import { getReplyMailSetting } from "@/db/queries/reply-mail";
 import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ResendConfirmationForm } from "@/components/account/resend-confirmation-form";
@@ -16,8 +18,14 @@ import styles from "./account.module.css";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
-export default async function AccountPage() {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireUser({ callbackUrl: "/account" });
+  const mailSaved = (await searchParams).done === "mail";
+  const replyEmails = getReplyMailSetting(getDb(), viewer.id);
   const comments = listCommentsByAuthor({ authorId: viewer.id, limit: 50 });
   const total = countCommentsByAuthor({ authorId: viewer.id });
   const hasPassword = getPasswordHashById({ id: viewer.id }) !== null;
@@ -69,6 +77,23 @@ export default async function AccountPage() {
               Waiting for you to open the link we sent to {pendingEmail}. Until then your email stays {viewer.email}.
             </p>
           ) : null}
+          <form action={saveMailSettingsAction} className="form" aria-label="Email settings">
+            {mailSaved ? (
+              <p role="status" className="notice">
+                Email settings saved.
+              </p>
+            ) : null}
+            <div className="choice">
+              <input id="reply-emails" type="checkbox" name="replyEmails" defaultChecked={replyEmails} />
+              <label htmlFor="reply-emails">Email me when someone replies to me</label>
+            </div>
+            <p className="field__hint">At most one email per conversation every 15 minutes.</p>
+            <div className="actions">
+              <button type="submit" className="button button--small">
+                Save email settings
+              </button>
+            </div>
+          </form>
           {hasPassword ? <ChangeEmailForm /> : <p>Set a password to change your email.</p>}
         </section>
 

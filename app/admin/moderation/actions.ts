@@ -1,5 +1,6 @@
 "use server";
 
+import { wakeMailSender } from "@/lib/mail/sender";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { writeTransaction } from "@/db";
@@ -95,6 +96,8 @@ function applyDecision(viewer: Viewer, ids: number[], decision: Decision, reason
   });
   for (const slug of slugs) revalidateArticle(slug);
   for (const section of sections) revalidateFronts(section);
+  // An approved held reply may have queued a mail for the person it answers.
+  if (changed) wakeMailSender();
   return changed;
 }
 

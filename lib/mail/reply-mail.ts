@@ -1,0 +1,52 @@
+/**
+ * The reply mail: who wants it, how long replies are gathered, and what it
+ * says. Plain strings in; lib/mail/render.ts escapes them (a reply's text is
+ * never HTML in a mail).
+ */
+import { SITE_NAME } from "@/lib/site";
+import type { MailContent } from "./render";
+
+/** At most one reply mail per reader and thread in this long; later replies are gathered. */
+export const REPLY_MAIL_WINDOW_MS = 15 * 60_000;
+
+/** `Email me when someone replies to me`: the reader's choice, else on once their address is confirmed. */
+export function wantsReplyMail(reader: { replyEmails: boolean | null; confirmed: boolean }): boolean {
+  return reader.replyEmails ?? reader.confirmed;
+}
+
+const EXCERPT = 280;
+
+function excerpt(body: string): string {
+  const flat = body.replace(/\s+/g, " ").trim();
+  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat;
+}
+
+export function replyMail({
+  name,
+  articleTitle,
+  replies,
+  url,
+  unsubscribeUrl,
+}: {
+  name: string;
+  articleTitle: string;
+  replies: { author: string; body: string }[];
+  url: string;
+  unsubscribeUrl: string;
+}): MailContent {
+  const one = replies.length === 1;
+  return {
+    subject: one
+      ? `${replies[0]!.author} replied to you on “${articleTitle}”`
+      : `${replies.length} replies to you on “${articleTitle}”`,
+    paragraphs: [
+      `Hello ${name},`,
+      one
+        ? `${replies[0]!.author} replied to your comment on “${articleTitle}” at ${SITE_NAME}:`
+        : `${replies.length} readers replied to your comments on “${articleTitle}” at ${SITE_NAME}:`,
+      ...replies.map((r) => `${r.author}: “${excerpt(r.body)}”`),
+    ],
+    action: { label: one ? "Read the reply" : "Read the replies", url },
+    footer: `You get this because you asked to hear of replies (at most one mail per conversation every 15 minutes). Stop these mails: ${unsubscribeUrl}`,
+  };
+}
