@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import styles from "./story-editor.module.css";
 
@@ -61,16 +61,35 @@ export function StoryEditor({
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const v: StoryEditorValues = { ...initial, ...(state.values as Partial<StoryEditorValues> | undefined) };
   const e = state.errors ?? {};
-  // A refused save re-mounts the fields with what was typed (defaultValue only applies on mount).
-  const k = (name: string) => `${name}-${state.values ? JSON.stringify(state.values[name] ?? "") : "initial"}`;
-  const describe = (name: string, hint?: boolean) =>
-    [e[name] ? `story-${name}-error` : null, hint ? `story-${name}-hint` : null].filter(Boolean).join(" ") || undefined;
-  const error = (name: string) =>
-    e[name] ? (
-      <p id={`story-${name}-error`} className="field__error">
-        {e[name]}
-      </p>
-    ) : null;
+  /** What every control of the form carries: its id, name, typed value (re-mounted after a refusal) and error link. */
+  const control = (name: keyof StoryEditorValues | "image", hasHint = false) => ({
+    id: `story-${name}`,
+    name,
+    ...(name === "image" ? {} : { defaultValue: v[name] }),
+    "aria-invalid": e[name] ? true : undefined,
+    "aria-describedby":
+      [e[name] ? `story-${name}-error` : null, hasHint ? `story-${name}-hint` : null].filter(Boolean).join(" ") ||
+      undefined,
+  });
+  // defaultValue applies on mount only: a refused save re-mounts each field with what was typed.
+  const k = (name: keyof StoryEditorValues) =>
+    `${name}-${state.values ? JSON.stringify(state.values[name] ?? "") : "initial"}`;
+  const field = (name: keyof StoryEditorValues | "image", label: string, input: ReactNode, hint?: ReactNode) => (
+    <div className="field">
+      <label htmlFor={`story-${name}`}>{label}</label>
+      {input}
+      {hint ? (
+        <p id={`story-${name}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {e[name] ? (
+        <p id={`story-${name}-error`} className="field__error">
+          {e[name]}
+        </p>
+      ) : null}
+    </div>
+  );
 
   return (
     <form action={formAction} className={`form ${styles.editor}`} aria-label="Story">
@@ -95,202 +114,105 @@ export function StoryEditor({
         </p>
       ) : null}
 
-      <div className="field">
-        <label htmlFor="story-headline">Headline</label>
+      {field(
+        "headline",
+        "Headline",
         <input
-          id="story-headline"
-          key={k("headline")}
-          name="headline"
           type="text"
           required
           maxLength={200}
-          defaultValue={v.headline}
           className={styles.headline}
-          aria-invalid={e.headline ? true : undefined}
-          aria-describedby={describe("headline")}
-        />
-        {error("headline")}
-      </div>
-      <div className="field">
-        <label htmlFor="story-standfirst">Standfirst</label>
-        <textarea
-          id="story-standfirst"
-          key={k("standfirst")}
-          name="standfirst"
-          rows={2}
-          maxLength={400}
-          defaultValue={v.standfirst}
-          aria-invalid={e.standfirst ? true : undefined}
-          aria-describedby={describe("standfirst", true)}
-        />
-        <p id="story-standfirst-hint" className="field__hint">
-          One or two sentences under the headline, also used in lists and when the story is shared.
-        </p>
-        {error("standfirst")}
-      </div>
+          key={k("headline")}
+          {...control("headline")}
+        />,
+      )}
+      {field(
+        "standfirst",
+        "Standfirst",
+        <textarea rows={2} maxLength={400} key={k("standfirst")} {...control("standfirst", true)} />,
+        "One or two sentences under the headline, also used in lists and when the story is shared.",
+      )}
       <div className={styles.row}>
-        <div className="field">
-          <label htmlFor="story-section">Section</label>
-          <select
-            id="story-section"
-            key={k("section")}
-            name="section"
-            defaultValue={v.section}
-            aria-invalid={e.section ? true : undefined}
-            aria-describedby={describe("section")}
-          >
+        {field(
+          "section",
+          "Section",
+          <select key={k("section")} {...control("section")}>
             {sections.map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
             ))}
-          </select>
-          {error("section")}
-        </div>
-        <div className="field">
-          <label htmlFor="story-byline">Byline</label>
-          <input
-            id="story-byline"
-            key={k("byline")}
-            name="byline"
-            type="text"
-            required
-            maxLength={100}
-            defaultValue={v.byline}
-            aria-invalid={e.byline ? true : undefined}
-            aria-describedby={describe("byline")}
-          />
-          {error("byline")}
-        </div>
+          </select>,
+        )}
+        {field(
+          "byline",
+          "Byline",
+          <input type="text" required maxLength={100} key={k("byline")} {...control("byline")} />,
+        )}
       </div>
-      <div className="field">
-        <label htmlFor="story-slug">Slug</label>
+      {field(
+        "slug",
+        "Slug",
         <input
-          id="story-slug"
-          key={k("slug")}
-          name="slug"
           type="text"
           maxLength={120}
-          defaultValue={v.slug}
           spellCheck={false}
           autoCapitalize="off"
-          aria-invalid={e.slug ? true : undefined}
-          aria-describedby={describe("slug", true)}
-        />
-        <p id="story-slug-hint" className="field__hint">
+          key={k("slug")}
+          {...control("slug", true)}
+        />,
+        <>
           The story’s address: /articles/<em>slug</em>. Left empty, it is made from the headline.
           {published ? " Changing it keeps the old address working: it redirects here." : ""}
-        </p>
-        {error("slug")}
-      </div>
-      <div className="field">
-        <label htmlFor="story-body">Body</label>
-        <textarea
-          id="story-body"
-          key={k("body")}
-          name="body"
-          rows={18}
-          defaultValue={v.body}
-          className={styles.body}
-          aria-invalid={e.body ? true : undefined}
-          aria-describedby={describe("body", true)}
-        />
-        <p id="story-body-hint" className="field__hint">
+        </>,
+      )}
+      {field(
+        "body",
+        "Body",
+        <textarea rows={18} className={styles.body} key={k("body")} {...control("body", true)} />,
+        <>
           Markdown: a blank line between paragraphs, ## for a subheading, **bold**, *italic*, [links](https://…), &gt;
           for a quote. HTML is shown as text.
-        </p>
-        {error("body")}
-      </div>
+        </>,
+      )}
 
       <fieldset className={`fieldset ${styles.group}`}>
         <legend>Lead image</legend>
-        <div className="field">
-          <label htmlFor="story-image">Image</label>
-          <input
-            id="story-image"
-            name="image"
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            aria-invalid={e.image ? true : undefined}
-            aria-describedby={describe("image", true)}
-          />
-          <p id="story-image-hint" className="field__hint">
-            {hasImage ? "Choose a file to replace the current image. " : ""}JPEG, PNG or WebP, up to 10 MB. Location and
-            camera details are removed.
-          </p>
-          {error("image")}
-        </div>
-        <div className="field">
-          <label htmlFor="story-imageDescription">Image description</label>
-          <input
-            id="story-imageDescription"
-            key={k("imageDescription")}
-            name="imageDescription"
-            type="text"
-            maxLength={300}
-            defaultValue={v.imageDescription}
-            aria-invalid={e.imageDescription ? true : undefined}
-            aria-describedby={describe("imageDescription", true)}
-          />
-          <p id="story-imageDescription-hint" className="field__hint">
-            What the picture shows, for readers who cannot see it. Required with an image.
-          </p>
-          {error("imageDescription")}
-        </div>
-        <div className="field">
-          <label htmlFor="story-imageCredit">Image credit</label>
-          <input
-            id="story-imageCredit"
-            key={k("imageCredit")}
-            name="imageCredit"
-            type="text"
-            maxLength={200}
-            defaultValue={v.imageCredit}
-            aria-invalid={e.imageCredit ? true : undefined}
-            aria-describedby={describe("imageCredit")}
-          />
-          {error("imageCredit")}
-        </div>
+        {field(
+          "image",
+          "Image",
+          <input type="file" accept="image/jpeg,image/png,image/webp" {...control("image", true)} />,
+          `${hasImage ? "Choose a file to replace the current image. " : ""}JPEG, PNG or WebP, up to 10 MB. Location and camera details are removed.`,
+        )}
+        {field(
+          "imageDescription",
+          "Image description",
+          <input type="text" maxLength={300} key={k("imageDescription")} {...control("imageDescription", true)} />,
+          "What the picture shows, for readers who cannot see it. Required with an image.",
+        )}
+        {field(
+          "imageCredit",
+          "Image credit",
+          <input type="text" maxLength={200} key={k("imageCredit")} {...control("imageCredit")} />,
+        )}
       </fieldset>
 
-      {published ? (
-        <div className="field">
-          <label htmlFor="story-correction">Correction</label>
-          <textarea
-            id="story-correction"
-            key={k("correction")}
-            name="correction"
-            rows={3}
-            maxLength={1000}
-            defaultValue={v.correction}
-            aria-invalid={e.correction ? true : undefined}
-            aria-describedby={describe("correction", true)}
-          />
-          <p id="story-correction-hint" className="field__hint">
-            Shown with its date at the foot of the story when you Update. Leave empty for none.
-          </p>
-          {error("correction")}
-        </div>
-      ) : null}
-
-      {buttons.schedule ? (
-        <div className="field">
-          <label htmlFor="story-publishAt">Publish at</label>
-          <input
-            id="story-publishAt"
-            key={k("publishAt")}
-            name="publishAt"
-            type="datetime-local"
-            defaultValue={v.publishAt}
-            aria-invalid={e.publishAt ? true : undefined}
-            aria-describedby={describe("publishAt", true)}
-          />
-          <p id="story-publishAt-hint" className="field__hint">
-            In UTC. Used by Schedule: the story goes live by itself at that time.
-          </p>
-          {error("publishAt")}
-        </div>
-      ) : null}
+      {published
+        ? field(
+            "correction",
+            "Correction",
+            <textarea rows={3} maxLength={1000} key={k("correction")} {...control("correction", true)} />,
+            "Shown with its date at the foot of the story when you Update. Leave empty for none.",
+          )
+        : null}
+      {buttons.schedule
+        ? field(
+            "publishAt",
+            "Publish at",
+            <input type="datetime-local" key={k("publishAt")} {...control("publishAt", true)} />,
+            "In UTC. Used by Schedule: the story goes live by itself at that time.",
+          )
+        : null}
 
       <div className={`actions ${styles.buttons}`}>
         {buttons.update ? (

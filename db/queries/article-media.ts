@@ -2,41 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles } from "@/db/schema";
-import { leadImageOf, type LeadImage } from "@/lib/images";
 
-export type ArticleMedia = {
-  id: number;
-  slug: string;
-  title: string;
-  section: string;
-  status: string;
-  leadAt: Date | null;
-  image: LeadImage | null;
-};
-
-/** An article's lead image and lead-story mark, any state (staff pages and actions). */
-export function getArticleMedia({ slug }: { slug: string }): ArticleMedia | null {
-  const row = getDb()
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      title: articles.title,
-      section: articles.section,
-      status: articles.status,
-      leadAt: articles.leadAt,
-      imageKey: articles.imageKey,
-      imageWidth: articles.imageWidth,
-      imageHeight: articles.imageHeight,
-      imageDescription: articles.imageDescription,
-      imageCredit: articles.imageCredit,
-    })
-    .from(articles)
-    .where(eq(articles.slug, slug))
-    .get();
-  if (!row) return null;
-  const { imageKey, imageWidth, imageHeight, imageDescription, imageCredit, ...rest } = row;
-  return { ...rest, image: leadImageOf({ imageKey, imageWidth, imageHeight, imageDescription, imageCredit }) };
-}
+/** Lead-image removal and the lead-story mark; a story's other fields are saved by db/queries/stories.ts. */
 
 // The writes below run inside the action's writeTransaction.
 

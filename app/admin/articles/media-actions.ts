@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { writeTransaction } from "@/db";
-import { getArticleMedia, markLeadStory, removeArticleLeadImage } from "@/db/queries/article-media";
+import { markLeadStory, removeArticleLeadImage } from "@/db/queries/article-media";
+import { getStory } from "@/db/queries/stories";
 import { requireCapability } from "@/app/_lib/guards";
 import { revalidateArticle, revalidateFronts } from "@/app/_lib/revalidate";
 import { formText } from "@/lib/form-state";
@@ -27,8 +28,8 @@ export async function removeLeadImage(formData: FormData): Promise<void> {
   await requireCapability("edit-any-story");
   const parsed = SlugSchema.safeParse({ slug: formText(formData, "slug") });
   if (!parsed.success) redirect("/admin/articles");
-  const article = writeTransaction(() => {
-    const current = getArticleMedia({ slug: parsed.data.slug });
+  const article = writeTransaction((db) => {
+    const current = getStory({ slug: parsed.data.slug }, db);
     if (current?.image) removeArticleLeadImage({ articleId: current.id });
     return current;
   });
@@ -42,8 +43,8 @@ export async function makeLeadStory(formData: FormData): Promise<void> {
   await requireCapability("edit-any-story");
   const parsed = SlugSchema.safeParse({ slug: formText(formData, "slug") });
   if (!parsed.success) redirect("/admin/articles");
-  const article = writeTransaction(() => {
-    const current = getArticleMedia({ slug: parsed.data.slug });
+  const article = writeTransaction((db) => {
+    const current = getStory({ slug: parsed.data.slug }, db);
     if (current && current.status === "published") markLeadStory({ articleId: current.id, at: new Date() });
     return current;
   });
