@@ -32,6 +32,7 @@ import { Report, reports as madeSoFar } from "./support/report";
 import { distDirOrFail, startServer } from "./support/server";
 import { uploads } from "./uploads";
 import { editConflict } from "./edit-conflict";
+import { scheduledPublish } from "./scheduled-publish";
 import { xss } from "./xss";
 import { concurrencyTwoProcesses, crashTwoProcesses } from "./two-processes";
 
@@ -77,6 +78,7 @@ const ITEMS: Item[] = [
   { name: "hashing-load", run: hashingLoad },
   { name: "uploads", run: uploads },
   { name: "edit-conflict", run: editConflict },
+  { name: "scheduled-publish", run: scheduledPublish },
 ];
 
 async function main(): Promise<number> {
