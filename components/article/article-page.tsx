@@ -34,6 +34,7 @@ export async function articleExists(slug: string): Promise<boolean> {
  * otherwise nothing (the caller answers 404).
  */
 export function redirectIfRenamed(slug: string, view: ArticleView): void {
+  // Nothing is tagged before this: a made-up slug must leave no cache record (the route-cache bound).
   const current = renamedArticleSlug(slug);
   if (current) permanentRedirect(articleViewHref(current, view));
 }

@@ -26,8 +26,7 @@ export default async function Page({ params }: Props) {
   const { slug } = await params;
   // A made-up slug: a 404 with no tag record (and the route cache keeps no 404, see cache-handler.mjs).
   if (!(await articleExists(slug))) {
-    // A former slug: 308 to the story's URL (tagged, so taking the slug back expires it).
-    await tagCachedPage([cacheTags.article(slug)]);
+    // A former slug: 308 to the story's URL; otherwise 404. Neither leaves a cache record.
     redirectIfRenamed(slug, DEFAULT_VIEW);
     notFound();
   }

@@ -45,7 +45,6 @@ export default async function Page({ params }: Props) {
   // 404s are not kept by the route cache (cache-handler.mjs); check before tagging, so none leaves a tag record.
   if (!articleView) notFound();
   if (!(await articleExists(slug))) {
-    await tagCachedPage([cacheTags.article(slug)]);
     redirectIfRenamed(slug, articleView);
     notFound();
   }
