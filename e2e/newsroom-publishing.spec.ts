@@ -117,6 +117,37 @@ test.describe("published stories", () => {
     await reader.context().close();
   });
 
+  test("a writer's HTML never runs: body and headline render as text, the JSON-LD stays one element", async ({
+    editorPage: page,
+    browser,
+  }) => {
+    const headline = `Harbour </script><script>window.__pwned = 1</script> notes ${uniqueSuffix()}`;
+    await page.goto("/admin/articles/new");
+    const form = page.getByRole("form", { name: "Story" });
+    await form.getByLabel("Headline").fill(headline);
+    await form.getByLabel("Slug").fill(`hostile-${uniqueSuffix()}`);
+    await form
+      .getByLabel("Body")
+      .fill(
+        'Before <script>window.__pwned = 2</script> <img src=x onerror="window.__pwned = 3">\n\n[a link](javascript:window.__pwned=4)',
+      );
+    await form.getByRole("button", { name: "Publish now" }).click();
+    await expect(page.getByRole("form", { name: "Story" }).getByRole("status")).toHaveText("Published.");
+    const slug = new URL(page.url()).pathname.split("/").pop()!;
+
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`/articles/${slug}`);
+    await expect(reader.getByRole("heading", { name: headline, level: 1 })).toBeVisible();
+    await expect(reader.locator(".story__body")).toContainText("Before <script>window.__pwned = 2</script>");
+    await expect(reader.locator(".story__body script, .story__body img")).toHaveCount(0);
+    await expect(reader.locator('.story__body a[href^="javascript:"]')).toHaveCount(0);
+    expect(await reader.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const jsonLd = reader.locator('script[type="application/ld+json"]');
+    await expect(jsonLd).toHaveCount(1);
+    expect(JSON.parse((await jsonLd.textContent())!).headline).toBe(headline);
+    await reader.context().close();
+  });
+
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 

@@ -4,9 +4,11 @@ import { absoluteUrl, SITE_NAME } from "@/lib/site";
 
 /**
  * schema.org NewsArticle for search engines. Safe to inject because every
- * value is editorial (article fields from content files, dates, a number) —
- * nothing a reader wrote — and because the JSON's `<` is escaped to `\u003c`,
- * so even a headline containing `</script>` cannot end the element.
+ * value is the newsroom's (headline, standfirst, byline, section and body as
+ * the story editor or importer saved them, dates, a number) — nothing a
+ * reader wrote — and because JSON.stringify escapes quotes and the JSON's `<`
+ * is escaped to `\u003c`, so even a headline containing `</script>` cannot
+ * end the element (tested in e2e/newsroom-publishing.spec.ts).
  */
 export function ArticleJsonLd({ article }: { article: ArticleDetail }) {
   const url = absoluteUrl(`/articles/${article.slug}`);
