@@ -2,22 +2,13 @@
 
 import { useActionState, type ReactNode } from "react";
 import { initialFormState, type FormState } from "@/lib/form-state";
+import type { STORY_TEXT_FIELDS } from "@/lib/story-form";
 import styles from "./story-editor.module.css";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
-export type StoryEditorValues = {
-  headline: string;
-  standfirst: string;
-  byline: string;
-  slug: string;
-  section: string;
-  body: string;
-  correction: string;
-  publishAt: string;
-  imageDescription: string;
-  imageCredit: string;
-};
+/** The editor's text fields, the same list the action hands back on a refusal. */
+export type StoryEditorValues = Record<(typeof STORY_TEXT_FIELDS)[number], string>;
 
 /** Which buttons this person gets on this story (lib/roles.ts decided, on the server). */
 export type StoryButtons = {
