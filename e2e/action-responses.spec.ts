@@ -38,6 +38,14 @@ function isServerAction(response: Response): boolean {
   return request.method() === "POST" && Boolean(request.headers()["next-action"]);
 }
 
+/**
+ * Waits until the comment forms have hydrated (they then carry a hidden js=1 field). A click
+ * before that submits the form natively, without the next-action header this spec watches for.
+ */
+async function waitForHydration(page: Page): Promise<void> {
+  await expect(page.locator('form input[name="js"]').first()).toBeAttached({ timeout: 30_000 });
+}
+
 /** Clicks `button` and returns the server action's response once its headers are in. */
 async function submitAction(page: Page, click: () => Promise<void>): Promise<Response> {
   const [response] = await Promise.all([page.waitForResponse(isServerAction, { timeout: 30_000 }), click()]);
@@ -54,6 +62,7 @@ test.describe("server-action responses finish", () => {
       const page = await context.newPage();
       await loginAs(context, await createUser());
       await page.goto(ARTICLE);
+      await waitForHydration(page);
       const text = `Response check ${i} ${uniqueSuffix()}`;
       await page.getByRole("textbox", { name: "Comment" }).fill(text);
       const response = await submitAction(page, () => page.getByRole("button", { name: "Post comment" }).click());
@@ -74,6 +83,7 @@ test.describe("server-action responses finish", () => {
       await page.goto(ARTICLE);
       await page.locator(`#comment-${parent.id}`).getByRole("link", { name: "Reply" }).click();
       const text = `Reply check ${i} ${uniqueSuffix()}`;
+      await waitForHydration(page);
       await page.getByRole("textbox", { name: "Reply" }).fill(text);
       const response = await submitAction(page, () => page.getByRole("button", { name: "Post reply" }).click());
       if (!(await finishesWithin(response, FINISH_WITHIN_MS))) unfinished.push(`reply ${i}`);
@@ -99,6 +109,7 @@ test.describe("server-action responses finish", () => {
       const theirs = insertComment({ articleId: article.id, authorId: other.id });
       const mine = insertComment({ articleId: article.id, authorId: reader.id, body: `Mine ${i} ${uniqueSuffix()}` });
       await page.goto(article.url);
+      await waitForHydration(page);
 
       const like = page.locator(`#comment-${theirs.id}`).getByRole("button", { name: "Like" });
       await check(page, `like ${i}`, () => like.click());
