@@ -34,6 +34,9 @@ export const users = sqliteTable(
     replyEmails: integer("reply_emails", { mode: "boolean" }),
     /** The secret in this reader's one-click unsubscribe links (made with their first notification mail). */
     mailToken: text("mail_token").unique(),
+    /** Staff opt-ins (issue 14): a mail when a comment is reported, and when one has waited too long for review. */
+    reportEmails: integer("report_emails", { mode: "boolean" }).notNull().default(false),
+    queueEmails: integer("queue_emails", { mode: "boolean" }).notNull().default(false),
     image: text("image"),
     passwordHash: text("password_hash"),
     role: text("role", { enum: ROLES }).notNull().default("reader"),
@@ -267,6 +270,8 @@ export const comments = sqliteTable(
     /** Visible (approved, not deleted) direct replies. */
     replyCount: integer("reply_count").notNull().default(0),
     pinnedAt: integer("pinned_at", { mode: "timestamp_ms" }),
+    /** When a held comment, overdue for review, was first put in a moderator's mail. */
+    overdueMailedAt: integer("overdue_mailed_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     // Article page: one page of top-level comments, newest/oldest and top.
@@ -279,6 +284,10 @@ export const comments = sqliteTable(
     // Moderation queues.
     index("comments_status_idx").on(t.status, t.createdAt),
     index("comments_reported_idx").on(t.reportCount, t.createdAt),
+    // Held comments overdue for review and not yet mailed about (the mail sender's poll).
+    index("comments_overdue_idx")
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'pending' and ${t.overdueMailedAt} is null`),
   ],
 );
 export type Comment = typeof comments.$inferSelect;

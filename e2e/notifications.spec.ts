@@ -3,7 +3,8 @@
  * decision on my held comment, reach /notifications and the header's count;
  * nothing about my own actions; Mark all as read, with and without JavaScript;
  * reply mails through the test SMTP server, gathered per thread, with a
- * one-click unsubscribe.
+ * one-click unsubscribe; moderators' opt-in mails about reports and an
+ * overdue review queue.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, createUser, loginAs } from "./support/fixtures";
@@ -191,7 +192,7 @@ test.describe("reply mail", () => {
     // Reader text is escaped in the HTML part, never markup.
     expect(mail.html).toContain("Yes &lt;b&gt;from nine&lt;/b&gt;");
     const unsubscribe = mail.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
-    expect(unsubscribe).toMatch(/<https?:\/\/[^>]+\/api\/unsubscribe\?t=[A-Za-z0-9_-]+>/);
+    expect(unsubscribe).toMatch(/<https?:\/\/[^>]+\/api\/unsubscribe\?t=[A-Za-z0-9_-]+&list=replies>/);
     expect(mail.headerLines.find((h) => h.key === "list-unsubscribe-post")?.line).toBe(
       "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
     );
@@ -278,6 +279,114 @@ test.describe("reply mail", () => {
     );
     expect(readerSettings(author.id).reply_emails).toBe(0);
     await expect(page.getByLabel("Email me when someone replies to me")).not.toBeChecked();
+    // The moderators' lists are not offered to a reader.
+    await expect(page.getByLabel("Email me when a comment is reported")).toHaveCount(0);
     await context.close();
+  });
+});
+
+test.describe("moderators' mail", () => {
+  function staffSettings(userId: string) {
+    return e2eDb().$client.prepare("select report_emails, queue_emails from users where id = ?").get(userId) as {
+      report_emails: number;
+      queue_emails: number;
+    };
+  }
+  function outboxCount(address: string): number {
+    const row = e2eDb().$client.prepare("select count(*) as n from mail_outbox where to_address = ?").get(address) as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  test("a moderator opts in on /account (without JavaScript) and gets one mail when a comment is first reported; one-click unsubscribe stops them", async ({
+    browser,
+    readerPage: page,
+    request,
+  }) => {
+    const moderator = await createUser({ role: "moderator" });
+    const notOptedIn = await createUser({ role: "moderator" });
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    await loginAs(context, moderator);
+    const account = await context.newPage();
+    await account.goto("/account");
+    const form = account.getByRole("form", { name: "Email settings" });
+    await expect(form.getByLabel("Email me when a comment is reported")).not.toBeChecked();
+    await form.getByLabel("Email me when a comment is reported").check();
+    await form.getByRole("button", { name: "Save email settings" }).click();
+    await expect(account.getByRole("form", { name: "Email settings" }).getByRole("status")).toHaveText(
+      "Email settings saved.",
+    );
+    await expect(account.getByLabel("Email me when a comment is reported")).toBeChecked();
+    expect(staffSettings(moderator.id)).toEqual({ report_emails: 1, queue_emails: 0 });
+    await context.close();
+
+    const article = createArticle({ title: `Reported thread ${uniqueSuffix()}` });
+    const author = await createUser();
+    const body = `Buy <i>cheap</i> watches ${uniqueSuffix()}`;
+    const target = insertComment({ articleId: article.id, authorId: author.id, body });
+    await page.goto(article.url);
+    await page.locator(`#comment-${target.id}`).getByRole("link", { name: "Report" }).click();
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Thanks for reporting." })).toBeVisible();
+
+    const mail = await nthMailTo(moderator.email);
+    expect(mail.subject).toBe(`A comment was reported on “${article.title}”`);
+    expect(mail.text).toContain(`${author.name} on “${article.title}”: “${body}”`);
+    expect(mail.html).toContain("Buy &lt;i&gt;cheap&lt;/i&gt; watches");
+    expect(mail.text).toMatch(/https?:\/\/[^\s/]+\/admin\/moderation\?queue=reported/);
+    expect(outboxCount(notOptedIn.email)).toBe(0);
+
+    const header = mail.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
+    const url = new URL(/<(https?:\/\/[^>]+)>/.exec(header)![1]!);
+    expect(url.searchParams.get("list")).toBe("reports");
+    const oneClick = await request.post(url.pathname + url.search, { form: { "List-Unsubscribe": "One-Click" } });
+    expect(oneClick.status()).toBe(200);
+    expect(staffSettings(moderator.id)).toEqual({ report_emails: 0, queue_emails: 0 });
+  });
+
+  test("a held comment waiting more than 30 minutes mails the moderators who asked, once; nobody else", async ({
+    browser,
+  }) => {
+    const moderator = await createUser({ role: "moderator" });
+    const context = await browser.newContext();
+    await loginAs(context, moderator);
+    const account = await context.newPage();
+    await account.goto("/account");
+    await account.getByLabel("Email me when a comment has waited more than 30 minutes for review").check();
+    await account.getByRole("button", { name: "Save email settings" }).click();
+    await expect(account.getByRole("form", { name: "Email settings" }).getByRole("status")).toHaveText(
+      "Email settings saved.",
+    );
+    expect(staffSettings(moderator.id).queue_emails).toBe(1);
+    await context.close();
+    // A reader who was a moderator once and kept the setting: no longer a moderator, no mail.
+    const former = await createUser();
+    e2eDb().$client.prepare("update users set queue_emails = 1 where id = ?").run(former.id);
+
+    const article = createArticle({ title: `Held thread ${uniqueSuffix()}` });
+    const author = await createUser();
+    const held = insertComment({
+      articleId: article.id,
+      authorId: author.id,
+      status: "pending",
+      createdAt: new Date(Date.now() - 31 * 60_000),
+    });
+    // The sender looks for overdue comments every few seconds.
+    await expect.poll(async () => (await mailsTo(moderator.email)).length, { timeout: 30_000 }).toBe(1);
+    const mail = (await mailsTo(moderator.email))[0]!;
+    expect(mail.subject).toBe("A comment has waited more than 30 minutes for review");
+    expect(mail.text).toContain(held.body);
+    expect(mail.text).toMatch(/https?:\/\/[^\s/]+\/admin\/moderation\?queue=pending/);
+    const marked = e2eDb().$client.prepare("select overdue_mailed_at from comments where id = ?").get(held.id) as {
+      overdue_mailed_at: number | null;
+    };
+    expect(marked.overdue_mailed_at).not.toBeNull();
+    expect(outboxCount(former.email)).toBe(0);
+    // Once: the comment is marked, so the next rounds queue nothing more for it.
+    const rows = e2eDb()
+      .$client.prepare("select count(*) as n from mail_outbox where to_address = ? and text_body like ?")
+      .get(moderator.email, `%${held.body}%`) as { n: number };
+    expect(rows.n).toBe(1);
   });
 });

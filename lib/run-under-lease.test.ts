@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { runUnderLease } from "./run-under-lease";
+import { runUnderLease, stopAllLeaseRuns } from "./run-under-lease";
 
 afterEach(() => vi.useRealTimers());
 
@@ -46,5 +46,29 @@ describe("runUnderLease", () => {
     vi.advanceTimersByTime(3000);
     expect(start).not.toHaveBeenCalled();
     run.stop();
+  });
+
+  it("gives every held lease up when the process exits, and stops trying for the others", () => {
+    vi.useFakeTimers();
+    const released: string[] = [];
+    const claims: string[] = [];
+    const options = (holds: boolean) => ({
+      renewMs: 1000,
+      claim: ({ name }: { name: string }) => {
+        claims.push(name);
+        return holds;
+      },
+      release: ({ name }: { name: string }) => released.push(name),
+    });
+    const sender = runUnderLease("mail-sender", () => {}, options(true));
+    const scheduler = runUnderLease("story-scheduler", () => {}, options(true));
+    runUnderLease("elsewhere", () => {}, options(false));
+    expect(process.listeners("exit")).toContain(stopAllLeaseRuns);
+    stopAllLeaseRuns();
+    expect(released.sort()).toEqual(["mail-sender", "story-scheduler"]);
+    expect(sender.held() || scheduler.held()).toBe(false);
+    claims.length = 0;
+    vi.advanceTimersByTime(5000);
+    expect(claims).toEqual([]);
   });
 });

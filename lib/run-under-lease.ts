@@ -8,7 +8,10 @@ import { claimLease, releaseLease } from "@/db/queries/leases";
  * a database (the mail sender; any later timer) runs under a lease: every
  * process tries to claim it, one holds it and renews it, and when the holder
  * dies (kill -9 included) it stops renewing and another process takes over
- * within LEASE_TTL_MS. One process (`npm start`) simply holds it.
+ * within LEASE_TTL_MS. One process (`npm start`) simply holds it. A process
+ * that exits cleanly (SIGTERM or SIGINT: Next calls process.exit) gives its
+ * leases up as it goes, so the next holder starts at once instead of after
+ * the TTL; better-sqlite3 is synchronous, so this works in an `exit` handler.
  */
 
 export const LEASE_TTL_MS = 30_000;
@@ -32,6 +35,15 @@ type Options = {
   claim?: (args: { name: string; holder: string; ttlMs: number }) => boolean;
   release?: (args: { name: string; holder: string }) => void;
 };
+
+/** Every lease run of this process not yet stopped: given up when the process exits. */
+const active = new Set<LeaseRun>();
+let releasesOnExit = false;
+
+/** Stops every lease run of this process and gives its leases up (the `exit` handler; tests). */
+export function stopAllLeaseRuns(): void {
+  for (const run of [...active]) run.stop();
+}
 
 /**
  * Calls `start(signal)` each time this process gains the lease `name`; the
@@ -74,9 +86,10 @@ export function runUnderLease(
   const timer = setInterval(tick, renewMs);
   timer.unref();
 
-  return {
+  const run: LeaseRun = {
     held: () => controller !== null,
     stop() {
+      active.delete(run);
       stopped = true;
       clearInterval(timer);
       if (controller) {
@@ -90,4 +103,10 @@ export function runUnderLease(
       }
     },
   };
+  active.add(run);
+  if (!releasesOnExit) {
+    releasesOnExit = true;
+    process.once("exit", stopAllLeaseRuns);
+  }
+  return run;
 }

@@ -227,6 +227,8 @@ export async function reportComment(_prev: FormState, formData: FormData): Promi
     note: parsed.data.note,
   });
   if (!result.ok) return { ok: false, message: result.message, values };
+  // A first report may have queued mail for moderators who asked for it: sent after this answer.
+  wakeMailSender();
   // The comment stays public until a moderator decides; only the moderation pages change.
   return { ok: true, message: "Thanks for reporting.", doneAt: Date.now() };
 }

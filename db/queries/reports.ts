@@ -4,6 +4,7 @@ import type { ReportReason } from "@/lib/vocabulary";
 import { decideReport, NOT_FOUND_MESSAGE } from "@/lib/comment-policy";
 import { readCommentForReaction, type WriteResult } from "./comment-writes";
 import { readUserForWrite } from "./users";
+import { queueReportMailIn } from "./staff-mail";
 
 /**
  * Files a reader's report on someone else's published comment. One report per
@@ -37,7 +38,11 @@ export function reportComment({
       )
       .run(userId, commentId, reason, note, now.getTime());
     if (inserted.changes > 0) {
-      sqlite.prepare(`update comments set report_count = report_count + 1 where id = ?`).run(commentId);
+      const counted = sqlite
+        .prepare(`update comments set report_count = report_count + 1 where id = ? returning report_count`)
+        .get(commentId) as { report_count: number };
+      // The first open report puts the comment in the Reported queue: tell the moderators who asked.
+      if (counted.report_count === 1) queueReportMailIn(db, { reporterId: userId, now });
     }
     return { ok: true, alreadyReported: inserted.changes === 0, articleSlug: target.articleSlug };
   });

@@ -4,6 +4,7 @@
  * never HTML in a mail).
  */
 import { SITE_NAME } from "@/lib/site";
+import { excerpt } from "@/lib/text";
 import type { MailContent } from "./render";
 
 /** At most one reply mail per reader and thread in this long; later replies are gathered. */
@@ -14,12 +15,8 @@ export function wantsReplyMail(reader: { replyEmails: boolean | null; confirmed:
   return reader.replyEmails ?? reader.confirmed;
 }
 
-const EXCERPT = 280;
-
-function excerpt(body: string): string {
-  const flat = body.replace(/\s+/g, " ").trim();
-  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat;
-}
+/** How much of a comment a notification mail quotes. */
+export const MAIL_EXCERPT = 280;
 
 export function replyMail({
   name,
@@ -44,7 +41,7 @@ export function replyMail({
       one
         ? `${replies[0]!.author} replied to your comment on “${articleTitle}” at ${SITE_NAME}:`
         : `${replies.length} readers replied to your comments on “${articleTitle}” at ${SITE_NAME}:`,
-      ...replies.map((r) => `${r.author}: “${excerpt(r.body)}”`),
+      ...replies.map((r) => `${r.author}: “${excerpt(r.body, MAIL_EXCERPT)}”`),
     ],
     action: { label: one ? "Read the reply" : "Read the replies", url },
     footer: `You get this because you asked to hear of replies (at most one mail per conversation every 15 minutes). Stop these mails: ${unsubscribeUrl}`,

@@ -1,5 +1,6 @@
 import "server-only";
 import { getNextMailDueAt, listDueMail, markMailFailedAttempt, markMailSent } from "@/db/queries/mail-outbox";
+import { queueOverdueQueueMail } from "@/db/queries/staff-mail";
 import { afterFailure, describeSendError } from "./policy";
 import { deliver as defaultDeliver, mailFrom, type Deliver } from "./transport";
 import { runUnderLease } from "@/lib/run-under-lease";
@@ -12,7 +13,8 @@ import { runUnderLease } from "@/lib/run-under-lease";
  * otherwise polls: a message queued in another process goes out within
  * IDLE_CHECK_MS. It reads due rows from the outbox, so whatever was committed
  * before a crash goes out after the restart (or once another process takes
- * the lease). One message at a time: mail volume is small, and a single
+ * the lease). Each round first queues the moderators' mail about held
+ * comments overdue for review (db/queries/staff-mail.ts), which no request causes. One message at a time: mail volume is small, and a single
  * in-flight send means no row is ever sent twice by the holder.
  */
 
@@ -115,7 +117,10 @@ async function run(): Promise<void> {
   try {
     do {
       s.again = false;
-      if (holdsLease(s)) await deliverDueMail({ signal: s.lease });
+      if (holdsLease(s)) {
+        queueOverdueQueueMail();
+        await deliverDueMail({ signal: s.lease });
+      }
     } while (s.again);
   } catch (error) {
     console.error("[mail] sender failed; trying again shortly", error);

@@ -33,6 +33,7 @@ import { distDirOrFail, startServer } from "./support/server";
 import { uploads } from "./uploads";
 import { editConflict } from "./edit-conflict";
 import { scheduledPublish } from "./scheduled-publish";
+import { mailRecovery } from "./mail-recovery";
 import { xss } from "./xss";
 import { concurrencyTwoProcesses, crashTwoProcesses } from "./two-processes";
 
@@ -79,6 +80,7 @@ const ITEMS: Item[] = [
   { name: "uploads", run: uploads },
   { name: "edit-conflict", run: editConflict },
   { name: "scheduled-publish", run: scheduledPublish },
+  { name: "mail-recovery", run: mailRecovery },
 ];
 
 async function main(): Promise<number> {
@@ -100,7 +102,15 @@ async function main(): Promise<number> {
     secret,
     distDir,
     tmp,
-    ports: { crash: PORT + 1, evil: PORT + 2, proxied: PORT + 3, twoA: PORT + 4, twoB: PORT + 5, redis: PORT + 6 },
+    ports: {
+      crash: PORT + 1,
+      evil: PORT + 2,
+      proxied: PORT + 3,
+      twoA: PORT + 4,
+      twoB: PORT + 5,
+      redis: PORT + 6,
+      smtp: PORT + 7,
+    },
     browser: async () => (browser ??= await chromium.launch(LAUNCH)),
   };
 

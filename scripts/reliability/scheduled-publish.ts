@@ -4,7 +4,8 @@
  * and started again only after it has passed. It must go live by itself
  * (nobody visits the admin) within 60 s of its time, exactly once (one
  * auto-publish revision) — also when two processes share the database and
- * both run the scheduler's lease.
+ * both run the scheduler's lease. A clean stop (SIGTERM) gives the process's
+ * leases up, so the next holder need not wait out their time.
  */
 import path from "node:path";
 import type { Context } from "./support/context";
@@ -47,6 +48,9 @@ export async function scheduledPublish(ctx: Context): Promise<Report> {
         .get(id) as { n: number }
     ).n;
 
+  const leasesHeld = () =>
+    (data.raw.prepare("SELECT count(*) AS n FROM leases WHERE expires_at > ?").get(Date.now()) as { n: number }).n;
+
   // One process: killed before the time, back after it.
   let server = await start(ctx.ports.crash);
   const at = Date.now() + 8_000;
@@ -59,6 +63,7 @@ export async function scheduledPublish(ctx: Context): Promise<Report> {
   if (live) report.figure(`one process, killed before its time: live ${((live - at) / 1000).toFixed(1)} s after it`);
   report.check(revisions(story.id) === 1, `one process: ${revisions(story.id)} auto-publish revisions, not 1`);
   await server.stop();
+  report.check(leasesHeld() === 0, `one process stopped with SIGTERM still holds ${leasesHeld()} leases`);
 
   // Two processes on one database: both tick under the lease; the story goes live once.
   const [a, b] = await Promise.all([start(ctx.ports.twoA), start(ctx.ports.twoB)]);
@@ -69,6 +74,7 @@ export async function scheduledPublish(ctx: Context): Promise<Report> {
   if (live2) report.figure(`two processes: live ${((live2 - at2) / 1000).toFixed(1)} s after its time`);
   report.check(revisions(second.id) === 1, `two processes: ${revisions(second.id)} auto-publish revisions, not 1`);
   await Promise.all([a.stop(), b.stop()]);
+  report.check(leasesHeld() === 0, `two processes stopped with SIGTERM still hold ${leasesHeld()} leases`);
   data.close();
   return report;
 }

@@ -1,7 +1,9 @@
 "use server";
 
 import { getDb } from "@/db";
-import { setReplyMailSetting } from "@/db/queries/reply-mail";
+import { can } from "@/lib/roles";
+import { setMailLists } from "@/db/queries/mail-lists";
+import type { MailList } from "@/lib/mail/mail-lists";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
@@ -211,9 +213,12 @@ export async function deleteAccountAction(_prev: FormState, formData: FormData):
   redirect("/account/deleted");
 }
 
-/** `Email me when someone replies to me`: a plain form, the reader's own account only. */
+/** The notification mails the person wants: a plain form, their own account only; staff lists for moderators. */
 export async function saveMailSettingsAction(formData: FormData): Promise<void> {
   const viewer = await requireUser({ callbackUrl: "/account" });
-  setReplyMailSetting(getDb(), { userId: viewer.id, on: formData.get("replyEmails") === "on" });
+  const on = (list: MailList) => formData.get(list) === "on";
+  const lists: Partial<Record<MailList, boolean>> = { replies: on("replies") };
+  if (can(viewer, "moderate")) Object.assign(lists, { reports: on("reports"), queue: on("queue") });
+  setMailLists(getDb(), { userId: viewer.id, lists });
   redirect("/account?done=mail#email-title");
 }

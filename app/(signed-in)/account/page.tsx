@@ -5,6 +5,9 @@ import { requireUser } from "@/app/_lib/guards";
 import { saveMailSettingsAction, signOutEverywhereAction } from "@/app/(signed-in)/account/actions";
 import { getDb } from "@/db";
 import { getReplyMailSetting } from "@/db/queries/reply-mail";
+import { getStaffMailLists } from "@/db/queries/mail-lists";
+import { MAIL_LIST_COPY, MAIL_LISTS } from "@/lib/mail/mail-lists";
+import { can } from "@/lib/roles";
 import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ResendConfirmationForm } from "@/components/account/resend-confirmation-form";
@@ -25,7 +28,10 @@ export default async function AccountPage({
 }) {
   const viewer = await requireUser({ callbackUrl: "/account" });
   const mailSaved = (await searchParams).done === "mail";
-  const replyEmails = getReplyMailSetting(getDb(), viewer.id);
+  const mailLists = {
+    replies: getReplyMailSetting(getDb(), viewer.id),
+    ...(can(viewer, "moderate") ? getStaffMailLists(getDb(), viewer.id) : {}),
+  };
   const comments = listCommentsByAuthor({ authorId: viewer.id, limit: 50 });
   const total = countCommentsByAuthor({ authorId: viewer.id });
   const hasPassword = getPasswordHashById({ id: viewer.id }) !== null;
@@ -83,11 +89,22 @@ export default async function AccountPage({
                 Email settings saved.
               </p>
             ) : null}
-            <div className="choice">
-              <input id="reply-emails" type="checkbox" name="replyEmails" defaultChecked={replyEmails} />
-              <label htmlFor="reply-emails">Email me when someone replies to me</label>
-            </div>
-            <p className="field__hint">At most one email per conversation every 15 minutes.</p>
+            {MAIL_LISTS.map((list) => {
+              const on = mailLists[list];
+              return on === undefined ? null : (
+                <div key={list}>
+                  <div className="choice">
+                    <input id={`mail-${list}`} type="checkbox" name={list} defaultChecked={on} />
+                    <label htmlFor={`mail-${list}`}>{MAIL_LIST_COPY[list].checkbox}</label>
+                  </div>
+                  <p className="field__hint">
+                    {list === "replies"
+                      ? "At most one email per conversation every 15 minutes."
+                      : "For moderators. At most one email every 15 minutes."}
+                  </p>
+                </div>
+              );
+            })}
             <div className="actions">
               <button type="submit" className="button button--small">
                 Save email settings

@@ -11,6 +11,6 @@ export type Context = {
   distDir: string;
   tmp: string;
   /** Ports this suite may use for extra servers and Redis (3601–3609). */
-  ports: { crash: number; evil: number; proxied: number; twoA: number; twoB: number; redis: number };
+  ports: { crash: number; evil: number; proxied: number; twoA: number; twoB: number; redis: number; smtp: number };
   browser: () => Promise<Browser>;
 };
