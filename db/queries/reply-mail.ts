@@ -42,18 +42,29 @@ function readRecipient(db: Db, userId: string): Recipient | null {
   };
 }
 
-/** Replies by others to the reader's comments in this thread, published, since `since`. */
+/** How many replies a mail quotes (the latest); it counts the rest. */
+const QUOTED = 10;
+
+/** Replies by others to the reader's comments in this thread, published, since `since`: the latest QUOTED, oldest first, and how many in all. */
 function repliesSince(db: Db, { userId, rootId, since }: { userId: string; rootId: number; since: number }) {
-  return db.$client
+  const rows = db.$client
     .prepare(
-      `select r.id, r.body, coalesce(u.name, 'Deleted user') as author, a.slug, a.title
+      `select r.id, r.body, coalesce(u.name, 'Deleted user') as author, a.slug, a.title, count(*) over () as total
        from comments r join comments p on p.id = r.parent_id join articles a on a.id = r.article_id
        left join users u on u.id = r.author_id
        where r.root_id = ? and p.author_id = ? and (r.author_id is null or r.author_id != ?)
          and r.status = 'approved' and r.deleted_at is null and r.created_at >= ?
-       order by r.id`,
+       order by r.id desc limit ${QUOTED}`,
     )
-    .all(rootId, userId, userId, since) as { id: number; body: string; author: string; slug: string; title: string }[];
+    .all(rootId, userId, userId, since) as {
+    id: number;
+    body: string;
+    author: string;
+    slug: string;
+    title: string;
+    total: number;
+  }[];
+  return { latest: rows.reverse(), total: rows[0]?.total ?? 0 };
 }
 
 /**
@@ -81,13 +92,14 @@ export function queueReplyMailIn(
     headers,
     compose: (since) => {
       const replies = repliesSince(db, { userId: recipientId, rootId: reply.root_id, since });
-      const latest = replies[replies.length - 1];
+      const latest = replies.latest[replies.latest.length - 1];
       if (!latest) return null;
       return renderMail(
         replyMail({
           name: recipient.name,
           articleTitle: latest.title,
-          replies: replies.map((r) => ({ author: r.author, body: r.body })),
+          replies: replies.latest.map((r) => ({ author: r.author, body: r.body })),
+          total: replies.total,
           url: absoluteUrl(articleViewHref(latest.slug, { c: latest.id }, `comment-${latest.id}`)),
           unsubscribeUrl,
         }),

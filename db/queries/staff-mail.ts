@@ -4,7 +4,7 @@ import { gatherMailIn } from "@/db/queries/gathered-mail";
 import { unsubscribeHeadersIn } from "@/db/queries/mail-lists";
 import { QUEUE_OVERDUE_MS } from "@/lib/mail/mail-lists";
 import { renderMail } from "@/lib/mail/render";
-import { staffMail, STAFF_MAIL_WINDOW_MS, type MailedComment, type StaffList } from "@/lib/mail/staff-mail";
+import { LISTED, staffMail, STAFF_MAIL_WINDOW_MS, type MailedComment, type StaffList } from "@/lib/mail/staff-mail";
 import { can, roleGrants } from "@/lib/roles";
 import { absoluteUrl } from "@/lib/site";
 import { ROLES, type Role, type UserStatus } from "@/lib/vocabulary";
@@ -59,29 +59,43 @@ function moderatorsWanting(db: Db, list: StaffList, now: Date, exceptId: string 
   );
 }
 
-const COMMENT_FIELDS = `c.body, coalesce(u.name, 'Deleted user') as author, a.title as articleTitle
+const COMMENT_FIELDS = `c.body, coalesce(u.name, 'Deleted user') as author, a.title as articleTitle, count(*) over () as total
   from comments c join articles a on a.id = c.article_id left join users u on u.id = c.author_id`;
 
+type Listed = { comments: MailedComment[]; total: number };
+
+/** The first LISTED rows and how many matched in all. */
+function listed(rows: (MailedComment & { total: number })[]): Listed {
+  return {
+    comments: rows.map(({ author, body, articleTitle }) => ({ author, body, articleTitle })),
+    total: rows[0]?.total ?? 0,
+  };
+}
+
 /** Comments still reported whose first report came at `since` or later, oldest first. */
-function reportedSince(db: Db, since: number): MailedComment[] {
-  return db.$client
-    .prepare(
-      `select ${COMMENT_FIELDS}
+function reportedSince(db: Db, since: number): Listed {
+  return listed(
+    db.$client
+      .prepare(
+        `select ${COMMENT_FIELDS}
        where c.report_count > 0 and c.deleted_at is null
          and (select min(r.created_at) from comment_reports r where r.comment_id = c.id and r.resolved_at is null) >= ?
-       order by c.id`,
-    )
-    .all(since) as MailedComment[];
+       order by c.id limit ${LISTED}`,
+      )
+      .all(since) as (MailedComment & { total: number })[],
+  );
 }
 
 /** Held comments still waiting, first mailed about at `since` or later, oldest first. */
-function overdueSince(db: Db, since: number): MailedComment[] {
-  return db.$client
-    .prepare(
-      `select ${COMMENT_FIELDS}
-       where c.status = 'pending' and c.overdue_mailed_at >= ? order by c.created_at, c.id`,
-    )
-    .all(since) as MailedComment[];
+function overdueSince(db: Db, since: number): Listed {
+  return listed(
+    db.$client
+      .prepare(
+        `select ${COMMENT_FIELDS}
+       where c.status = 'pending' and c.overdue_mailed_at >= ? order by c.created_at, c.id limit ${LISTED}`,
+      )
+      .all(since) as (MailedComment & { total: number })[],
+  );
 }
 
 function mailModeratorsIn(
@@ -91,7 +105,7 @@ function mailModeratorsIn(
     now,
     exceptId,
     read,
-  }: { list: StaffList; now: Date; exceptId: string | null; read: (since: number) => MailedComment[] },
+  }: { list: StaffList; now: Date; exceptId: string | null; read: (since: number) => Listed },
 ): void {
   for (const moderator of moderatorsWanting(db, list, now, exceptId)) {
     const { url: unsubscribeUrl, headers } = unsubscribeHeadersIn(db, { userId: moderator.id, list });
@@ -104,10 +118,10 @@ function mailModeratorsIn(
       userId: moderator.id,
       headers,
       compose: (since) => {
-        const comments = read(since);
+        const { comments, total } = read(since);
         if (comments.length === 0) return null;
         return renderMail(
-          staffMail(list, { name: moderator.name, comments, url: absoluteUrl(QUEUE_URL[list]), unsubscribeUrl }),
+          staffMail(list, { name: moderator.name, comments, total, url: absoluteUrl(QUEUE_URL[list]), unsubscribeUrl }),
         );
       },
     });

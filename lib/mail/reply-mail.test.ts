@@ -29,4 +29,19 @@ describe("reply mails", () => {
     expect(mail.html).toContain("&lt;script&gt;");
     expect(mail.text).toContain("http://localhost:3000/api/unsubscribe?t=abc");
   });
+
+  it("quote the latest replies and count them all", () => {
+    const mail = renderMail(
+      replyMail({
+        name: "Ines",
+        articleTitle: "Pool hours",
+        replies: [{ author: "Ada", body: "From nine" }],
+        total: 14,
+        url: "http://localhost:3000/articles/pool?c=2#comment-2",
+        unsubscribeUrl: "http://localhost:3000/api/unsubscribe?t=abc",
+      }),
+    );
+    expect(mail.subject).toBe("14 replies to you on “Pool hours”");
+    expect(mail.text).toContain("14 replies to your comments on “Pool hours” at Broadsheet; the latest 1:");
+  });
 });

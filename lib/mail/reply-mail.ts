@@ -22,25 +22,29 @@ export function replyMail({
   name,
   articleTitle,
   replies,
+  total = replies.length,
   url,
   unsubscribeUrl,
 }: {
   name: string;
   articleTitle: string;
+  /** The latest replies, oldest first (a mail quotes at most a few). */
   replies: { author: string; body: string }[];
+  /** How many replies the mail is about, quoted or not. */
+  total?: number;
   url: string;
   unsubscribeUrl: string;
 }): MailContent {
-  const one = replies.length === 1;
+  const one = total === 1;
   return {
     subject: one
       ? `${replies[0]!.author} replied to you on “${articleTitle}”`
-      : `${replies.length} replies to you on “${articleTitle}”`,
+      : `${total} replies to you on “${articleTitle}”`,
     paragraphs: [
       `Hello ${name},`,
       one
         ? `${replies[0]!.author} replied to your comment on “${articleTitle}” at ${SITE_NAME}:`
-        : `${replies.length} readers replied to your comments on “${articleTitle}” at ${SITE_NAME}:`,
+        : `${total} replies to your comments on “${articleTitle}” at ${SITE_NAME}${total > replies.length ? `; the latest ${replies.length}` : ""}:`,
       ...replies.map((r) => `${r.author}: “${excerpt(r.body, MAIL_EXCERPT)}”`),
     ],
     action: { label: one ? "Read the reply" : "Read the replies", url },

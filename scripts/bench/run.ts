@@ -61,6 +61,7 @@ const ROW_NAMES = [
   "front-page",
   "search",
   "post-comment",
+  "post-reply",
 ] as const;
 /** Rows of the production topology (nginx + two processes + Redis); skipped, with a message, without nginx or redis-server. */
 const TOPOLOGY_ROWS = [
@@ -526,6 +527,28 @@ async function main(): Promise<void> {
     }
   }
 
+  // Issue 14: replies to readers who get reply mails, so each post also writes a notification and
+  // queues (or gathers) a mail in its transaction; the mail sender runs in the same process.
+  if (wanted("post-reply")) {
+    try {
+      const { row, note } = await postRow(
+        "post-reply",
+        origin,
+        articleUrl,
+        data.posters,
+        posterCookies,
+        serverTree,
+        sampler,
+        data.replyParents,
+      );
+      rows.push(row);
+      notes.push(note);
+    } catch (error) {
+      postFailures += 1;
+      process.stdout.write(`post-reply: FAILED — ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+
   let secondServer: ChildProcess | null = null;
   let nginxProcess: ChildProcess | null = null;
   if (topologyOn) {
@@ -571,6 +594,14 @@ async function main(): Promise<void> {
   const hwm = treeHwmMb(serverTree());
   sampler.stop();
   printTable(rows);
+  const posting = rows.find((r) => r.name === "post-comment");
+  const replying = rows.find((r) => r.name === "post-reply");
+  if (posting && replying) {
+    process.stdout.write(
+      `posting with notifications and reply mail: post-reply / post-comment = ${(replying.rps / posting.rps).toFixed(2)} req/s, ` +
+        `${(replying.cpuMsPerReq / posting.cpuMsPerReq).toFixed(2)} CPU per post (targets for both: ≥ 200 posts/s, p99 ≤ 100 ms)\n`,
+    );
+  }
   process.stdout.write(`machine: ${machineLine()} (at the end of the run)\n`);
   log("");
   for (const note of notes) log(`  responses ${note}`);
@@ -805,9 +836,15 @@ async function postRow(
   cookies: string[],
   pids: () => number[],
   sampler: RssSampler,
+  /** Reply to these comments (poster i to the i-th, round) instead of posting top-level comments. */
+  replyTo: number[] = [],
 ): Promise<{ row: BenchRow; note: string }> {
   const forms = await Promise.all(
-    cookies.map(async (cookie) => scrapeForm((await get(articleUrl, cookie)).body, "Post comment", "Comment")),
+    cookies.map(async (cookie, i) => {
+      if (replyTo.length === 0) return scrapeForm((await get(articleUrl, cookie)).body, "Post comment", "Comment");
+      const parent = replyTo[i % replyTo.length]!;
+      return scrapeForm((await get(`${articleUrl}?c=${parent}&reply=${parent}`, cookie)).body, "Post reply", "Reply");
+    }),
   );
   const first = forms[0]!;
   const actionPath = new URL(
@@ -890,17 +927,39 @@ async function postRow(
       }
     }
   }
+  // Replies: every stored one notified the reader answered, in its own transaction (so one query sees both).
+  const unnotified =
+    replyTo.length === 0
+      ? null
+      : (
+          dbCheck
+            .prepare(
+              `select count(*) as n from comments c where c.body like ? and not exists
+                 (select 1 from notifications n where n.comment_id = c.id and n.kind = 'reply')`,
+            )
+            .get(`%bench${runId}${rowTag}p%`) as { n: number }
+        ).n;
+  const mails =
+    replyTo.length === 0
+      ? null
+      : (
+          dbCheck.prepare(`select count(*) as n from mail_outbox where gather_key like 'reply:%'`).get() as {
+            n: number;
+          }
+        ).n;
   dbCheck.close();
   const missing = acknowledged.filter((m) => (stored.get(m) ?? 0) === 0).length;
   const duplicated = [...stored.values()].filter((n) => n > 1).length;
   const ackSet = new Set(acknowledged);
   const storedUnacknowledged = [...stored.keys()].filter((m) => !ackSet.has(m)).length;
-  const ok = missing === 0 && duplicated === 0 && acknowledged.length > 0;
+  const ok = missing === 0 && duplicated === 0 && acknowledged.length > 0 && (unnotified === null || unnotified === 0);
   if (!ok) postFailures += 1;
   const refusedText = [...refused.entries()].map(([k, n]) => `${k}×${n}`).join(", ") || "none";
   const line =
     `${name} check: ${acknowledged.length} acknowledged, ${stored.size} stored; ` +
-    `missing ${missing}, stored twice ${duplicated}, stored but not acknowledged ${storedUnacknowledged}; refused: ${refusedText} → ${ok ? "OK" : "FAILED"}`;
+    `missing ${missing}, stored twice ${duplicated}, stored but not acknowledged ${storedUnacknowledged}; ` +
+    (unnotified === null ? "" : `replies without a notification ${unnotified}, reply mails (gathered) ${mails}; `) +
+    `refused: ${refusedText} → ${ok ? "OK" : "FAILED"}`;
   process.stdout.write(`${line}\n`);
   return { row, note: runs.map((m) => `${name}: ${describeStatuses(m)}`).join("\n  responses ") };
 }

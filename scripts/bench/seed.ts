@@ -21,6 +21,8 @@ export type BenchData = {
   article100k: BenchArticle;
   reader: BenchUser;
   posters: BenchUser[];
+  /** Top-level comments on the seed article by readers who get reply mails: the post-reply row answers them. */
+  replyParents: number[];
 };
 
 /** Deterministic PRNG (mulberry32) so every run seeds the same threads. */
@@ -194,8 +196,19 @@ export function seedBenchData(db: Db, options: { posters: number }): BenchData {
        on conflict(key) do update set value = excluded.value`,
     )
     .run(JSON.stringify(exempt));
+  // Issue 14: the commenters' addresses are confirmed, so a reply to them notifies them in the
+  // site and queues a reply mail (on by default once confirmed).
+  sqlite.prepare(`update users set emailVerified = ? where id like 'bench-commenter-%'`).run(oldAccount);
+  const replyParents = (
+    sqlite
+      .prepare(
+        `select min(id) as id from comments where article_id = ? and parent_id is null
+         group by author_id order by id limit ?`,
+      )
+      .all(seedArticle.id, options.posters) as { id: number }[]
+  ).map((r) => r.id);
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  return { seedArticle, article10k, article100k, reader, posters };
+  return { seedArticle, article10k, article100k, reader, posters, replyParents };
 }
 
 // ---------------------------------------------------------------- search
