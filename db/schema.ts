@@ -284,6 +284,8 @@ export const comments = sqliteTable(
     // Moderation queues.
     index("comments_status_idx").on(t.status, t.createdAt),
     index("comments_reported_idx").on(t.reportCount, t.createdAt),
+    // A reader's comments in one thread: the replies a reply mail gathers (db/queries/reply-mail.ts).
+    index("comments_root_author_idx").on(t.rootId, t.authorId),
     // Held comments overdue for review and not yet mailed about (the mail sender's poll).
     index("comments_overdue_idx")
       .on(t.createdAt)

@@ -45,18 +45,24 @@ function readRecipient(db: Db, userId: string): Recipient | null {
 /** How many replies a mail quotes (the latest); it counts the rest. */
 const QUOTED = 10;
 
-/** Replies by others to the reader's comments in this thread, published, since `since`: the latest QUOTED, oldest first, and how many in all. */
+/**
+ * Replies by others to the reader's comments in this thread, published, since
+ * `since`: the latest QUOTED, oldest first, and how many in all. Read from the
+ * reader's comments in the thread (comments_root_author_idx) to their replies
+ * (comments_replies_idx): left to itself SQLite walked every comment posted
+ * site-wide since `since`.
+ */
 function repliesSince(db: Db, { userId, rootId, since }: { userId: string; rootId: number; since: number }) {
   const rows = db.$client
     .prepare(
       `select r.id, r.body, coalesce(u.name, 'Deleted user') as author, a.slug, a.title, count(*) over () as total
-       from comments r join comments p on p.id = r.parent_id join articles a on a.id = r.article_id
-       left join users u on u.id = r.author_id
-       where r.root_id = ? and p.author_id = ? and (r.author_id is null or r.author_id != ?)
-         and r.status = 'approved' and r.deleted_at is null and r.created_at >= ?
+       from comments p cross join comments r on r.parent_id = p.id and r.created_at >= ?
+       join articles a on a.id = r.article_id left join users u on u.id = r.author_id
+       where p.author_id = ? and p.root_id = ? and (r.author_id is null or r.author_id != ?)
+         and +r.status = 'approved' and r.deleted_at is null
        order by r.id desc limit ${QUOTED}`,
     )
-    .all(rootId, userId, userId, since) as {
+    .all(since, userId, rootId, userId) as {
     id: number;
     body: string;
     author: string;
