@@ -54,6 +54,7 @@ test.describe("a writer", () => {
     await expect(form.getByRole("button", { name: "Schedule" })).toHaveCount(0);
     const headline = `Lifeboat crew rescues kayakers ${uniqueSuffix()}`;
     await fillStory(form, { headline });
+    await form.getByLabel("Allow comments").uncheck();
     await form.getByRole("button", { name: "Save draft" }).click();
     await expect(story(page).getByRole("status")).toHaveText("Draft saved.");
     const id = await savedStoryId(page);
@@ -62,11 +63,14 @@ test.describe("a writer", () => {
       title: headline,
       author: writer.name,
       author_id: writer.id,
+      comments_open: 0,
     });
+    await expect(story(page).getByLabel("Allow comments")).not.toBeChecked();
+    await story(page).getByLabel("Allow comments").check();
 
     await story(page).getByRole("button", { name: "Submit for review" }).click();
     await expect(story(page).getByRole("status")).toHaveText("Submitted for review.");
-    expect(readStory(id).status).toBe("review");
+    expect(readStory(id)).toMatchObject({ status: "review", comments_open: 1 });
     expect(revisionCount(id)).toBe(2);
 
     await page.goto("/admin/articles?status=review");
@@ -314,14 +318,22 @@ test.describe("without JavaScript", () => {
     const headline = `Night bus returns ${uniqueSuffix()}`;
     await form.getByLabel("Headline").fill(headline);
     await form.getByLabel("Slug").fill("new");
+    await expect(form.getByLabel("Allow comments")).toBeChecked();
+    await form.getByLabel("Allow comments").uncheck();
     await form.getByRole("button", { name: "Save draft" }).click();
     await expect(story(page).getByRole("alert")).toContainText("is reserved");
     await expect(story(page).getByLabel("Body")).toHaveValue("Body typed without scripts.");
+    await expect(story(page).getByLabel("Allow comments")).not.toBeChecked();
 
     await story(page).getByLabel("Slug").fill("");
     await story(page).getByRole("button", { name: "Publish now" }).click();
     await expect(story(page).getByRole("status")).toHaveText("Published.");
     const id = await savedStoryId(page);
-    expect(readStory(id)).toMatchObject({ status: "published", title: headline });
+    expect(readStory(id)).toMatchObject({ status: "published", title: headline, comments_open: 0 });
+    // Live, the setting is the moderation panel's (logged), not a field of the form.
+    await expect(story(page).getByLabel("Allow comments")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Open comments" })).toBeVisible();
+    await page.goto(`/articles/${readStory(id).slug}`);
+    await expect(page.getByText("Comments are closed.")).toBeVisible();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  commentsOpenOfSave,
   conflictMessage,
   editorButtons,
   parsePublishAt,
@@ -72,5 +73,18 @@ describe("the story form", () => {
       update: true,
       unpublish: true,
     });
+  });
+
+  it("takes the comment setting from the checkbox until the story is live, then keeps the story's own", () => {
+    const ticked = new FormData();
+    ticked.set("comments", "open");
+    const unticked = new FormData();
+    expect(commentsOpenOfSave(ticked, null)).toBe(true);
+    expect(commentsOpenOfSave(unticked, null)).toBe(false);
+    expect(commentsOpenOfSave(unticked, { status: "draft", commentsOpen: true })).toBe(false);
+    expect(commentsOpenOfSave(ticked, { status: "scheduled", commentsOpen: false })).toBe(true);
+    // Live: closing and reopening is the moderators' logged decision; a save changes neither way.
+    expect(commentsOpenOfSave(unticked, { status: "published", commentsOpen: true })).toBe(true);
+    expect(commentsOpenOfSave(ticked, { status: "published", commentsOpen: false })).toBe(false);
   });
 });

@@ -90,6 +90,20 @@ export const STORY_TEXT_FIELDS = [
   "imageCredit",
 ] as const;
 
+/**
+ * The story's comment setting, a checkbox (`comments=open` when ticked) that
+ * the editor shows until the story is live. From then on closing and
+ * reopening comments is a moderation decision, logged with its reason
+ * (`setCommentsOpen`), and a save keeps whatever it is.
+ */
+export const COMMENTS_FIELD = "comments";
+
+/** Whether a save leaves comments open: the checkbox before the story is live, the story's own setting after. */
+export function commentsOpenOfSave(formData: FormData, before: { status: string; commentsOpen: boolean } | null) {
+  if (before?.status === "published") return before.commentsOpen;
+  return formData.get(COMMENTS_FIELD) === "open";
+}
+
 /** What a successful save says (`role="status"`), by intent. */
 export const SAVE_MESSAGES = {
   draft: "Draft saved.",

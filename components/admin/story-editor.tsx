@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from "react";
 import { initialFormState, type FormState } from "@/lib/form-state";
-import type { STORY_TEXT_FIELDS } from "@/lib/story-form";
+import { COMMENTS_FIELD, type STORY_TEXT_FIELDS } from "@/lib/story-form";
 import styles from "./story-editor.module.css";
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -34,6 +34,7 @@ export function StoryEditor({
   sections,
   buttons,
   published,
+  commentsOpen,
   hasImage,
   status,
 }: {
@@ -45,6 +46,8 @@ export function StoryEditor({
   sections: string[];
   buttons: StoryButtons;
   published: boolean;
+  /** The story's comment setting (a new story's default: open). */
+  commentsOpen: boolean;
   hasImage: boolean;
   /** What the last save did (from the redirect), shown once. */
   status: string | null;
@@ -188,6 +191,26 @@ export function StoryEditor({
         )}
       </fieldset>
 
+      {published ? null : (
+        <div className="field">
+          <label className="choice">
+            <input
+              type="checkbox"
+              name={COMMENTS_FIELD}
+              value="open"
+              // After a refused save, what was submitted (an unticked box sends nothing).
+              defaultChecked={state.values ? state.values[COMMENTS_FIELD] === "open" : commentsOpen}
+              key={`${COMMENTS_FIELD}-${state.values ? (state.values[COMMENTS_FIELD] ?? "") : "initial"}`}
+              aria-describedby="story-comments-hint"
+            />
+            Allow comments
+          </label>
+          <p id="story-comments-hint" className="field__hint">
+            Readers can comment once the story is live. After that, editors and moderators close or reopen comments from
+            this page.
+          </p>
+        </div>
+      )}
       {published
         ? field(
             "correction",

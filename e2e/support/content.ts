@@ -139,13 +139,14 @@ export type StoryRow = {
   correction: string | null;
   revised_at: number | null;
   publish_at: number | null;
+  comments_open: number;
 };
 
 /** A story as the database holds it now, by id (slugs change). */
 export function readStory(id: number): StoryRow {
   return client()
     .prepare(
-      "select id, slug, title, body, status, version, author, author_id, correction, revised_at, publish_at from articles where id = ?",
+      "select id, slug, title, body, status, version, author, author_id, correction, revised_at, publish_at, comments_open from articles where id = ?",
     )
     .get(id) as StoryRow;
 }

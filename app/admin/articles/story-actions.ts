@@ -23,6 +23,8 @@ import { fieldErrors, formText, type FieldErrors, type FormState } from "@/lib/f
 import { formatDateTime } from "@/lib/dates";
 import { canActOnStory, type StoryAction } from "@/lib/roles";
 import {
+  COMMENTS_FIELD,
+  commentsOpenOfSave,
   conflictMessage,
   parsePublishAt,
   STORY_TEXT_FIELDS,
@@ -133,6 +135,7 @@ const SAVE_KIND: Record<StoryIntent, StorySave> = {
 export async function saveStory(_prev: FormState, formData: FormData): Promise<FormState> {
   const values: Record<string, string> = {};
   for (const key of STORY_TEXT_FIELDS) values[key] = formText(formData, key);
+  values[COMMENTS_FIELD] = formText(formData, COMMENTS_FIELD);
   const viewer = await getViewer();
   if (!viewer) return refuse(SIGNED_OUT, values);
 
@@ -191,7 +194,7 @@ export async function saveStory(_prev: FormState, formData: FormData): Promise<F
       body: form.body,
       section: form.section,
       author: form.byline,
-      commentsOpen: before?.commentsOpen ?? true,
+      commentsOpen: commentsOpenOfSave(formData, before),
       image: image.image,
       ...outcome(form.intent, before, { correction: form.correction, publishAt }, now),
     };

@@ -120,6 +120,7 @@ export default async function StoryAdminPage({
               sections={sections}
               buttons={buttons}
               published={story.status === "published"}
+              commentsOpen={story.commentsOpen}
               hasImage={!!story.image}
               status={saved}
             />
@@ -128,44 +129,47 @@ export default async function StoryAdminPage({
         <div>
           {moderates ? (
             <>
-              <section className={styles.panel} aria-labelledby="comments-state">
-                <h2 id="comments-state">Comments</h2>
-                <form action={setCommentsOpen} className="form" aria-label="Comments open or closed">
-                  <input type="hidden" name="slug" value={article.slug} />
-                  <input type="hidden" name="open" value={article.commentsOpen ? "false" : "true"} />
-                  {done === "closed" || done === "opened" ? (
-                    <p role="status" className="notice">
-                      {done === "closed"
-                        ? "Comments are closed on this article."
-                        : "Comments are open on this article."}
+              {/* Until the story is live its comment setting is a field of the editor (Allow comments). */}
+              {story.status === "published" ? (
+                <section className={styles.panel} aria-labelledby="comments-state">
+                  <h2 id="comments-state">Comments</h2>
+                  <form action={setCommentsOpen} className="form" aria-label="Comments open or closed">
+                    <input type="hidden" name="slug" value={article.slug} />
+                    <input type="hidden" name="open" value={article.commentsOpen ? "false" : "true"} />
+                    {done === "closed" || done === "opened" ? (
+                      <p role="status" className="notice">
+                        {done === "closed"
+                          ? "Comments are closed on this article."
+                          : "Comments are open on this article."}
+                      </p>
+                    ) : null}
+                    <p>
+                      {article.commentsOpen
+                        ? autoClosed
+                          ? `Open, but closed automatically since ${formatDateTime(closesAt!)} (${days} days after publication).`
+                          : closesAt
+                            ? `Open. Closes automatically on ${formatDateTime(closesAt)}.`
+                            : "Open. Readers can comment."
+                        : "Closed. Readers see “Comments are closed.” and no form."}
                     </p>
-                  ) : null}
-                  <p>
-                    {article.commentsOpen
-                      ? autoClosed
-                        ? `Open, but closed automatically since ${formatDateTime(closesAt!)} (${days} days after publication).`
-                        : closesAt
-                          ? `Open. Closes automatically on ${formatDateTime(closesAt)}.`
-                          : "Open. Readers can comment."
-                      : "Closed. Readers see “Comments are closed.” and no form."}
-                  </p>
-                  <div className="field">
-                    <label htmlFor="close-reason">Note for the log (optional)</label>
-                    <input id="close-reason" type="text" name="reason" maxLength={500} autoComplete="off" />
-                  </div>
-                  <div className="actions">
-                    <button
-                      type="submit"
-                      className={`button button--small ${article.commentsOpen ? "button--danger" : ""}`}
-                    >
-                      {article.commentsOpen ? "Close comments" : "Open comments"}
-                    </button>
-                    <Link href={`/admin/moderation?queue=pending`} className="button button--small button--quiet">
-                      Review pending
-                    </Link>
-                  </div>
-                </form>
-              </section>
+                    <div className="field">
+                      <label htmlFor="close-reason">Note for the log (optional)</label>
+                      <input id="close-reason" type="text" name="reason" maxLength={500} autoComplete="off" />
+                    </div>
+                    <div className="actions">
+                      <button
+                        type="submit"
+                        className={`button button--small ${article.commentsOpen ? "button--danger" : ""}`}
+                      >
+                        {article.commentsOpen ? "Close comments" : "Open comments"}
+                      </button>
+                      <Link href={`/admin/moderation?queue=pending`} className="button button--small button--quiet">
+                        Review pending
+                      </Link>
+                    </div>
+                  </form>
+                </section>
+              ) : null}
               <section className={styles.panel} aria-labelledby="comment-decisions">
                 <h2 id="comment-decisions">Comment decisions</h2>
                 {history.length === 0 ? (

@@ -40,6 +40,7 @@ export default async function NewStoryPage() {
         sections={sections}
         buttons={editorButtons(viewer, null)}
         published={false}
+        commentsOpen
         hasImage={false}
         status={null}
       />
