@@ -152,13 +152,15 @@ export async function cacheBound(ctx: Context): Promise<Report> {
 
   const statuses = new Map<number, number>();
   let failures = 0;
+  let firstFailure = "";
   const t0 = Date.now();
   await inBatches(urls, 8, async (url) => {
     try {
       const res = await request(`${ctx.base}${url}`, { timeoutMs: 30_000 });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    } catch {
+    } catch (error) {
       failures++;
+      firstFailure ||= `${url}: ${error instanceof Error ? error.message : String(error)}`;
     }
   });
   const seconds = (Date.now() - t0) / 1000;
@@ -167,7 +169,7 @@ export async function cacheBound(ctx: Context): Promise<Report> {
 
   const serverErrors = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
   report.check(serverErrors === 0, `${serverErrors} crafted URLs got a 5xx`);
-  report.check(failures === 0, `${failures} crafted URLs got no answer`);
+  report.check(failures === 0, `${failures} crafted URLs got no answer (the first: ${firstFailure})`);
   const newEntries = after.entries - before.entries;
   const newBytes = after.bytes - before.bytes;
   report.check(
