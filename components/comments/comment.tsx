@@ -41,6 +41,19 @@ function formHref(ctx: CommentContext, key: keyof OpenForms, id: number): string
   return `/articles/${encodeURIComponent(ctx.slug)}?${query ? `${query}&` : ""}${key}=${id}#comment-${id}`;
 }
 
+/**
+ * The link that opens one of a comment's forms (reply, report, edit, delete)
+ * in the server-rendered page: it works without JavaScript, and keeps the
+ * reader's place (no scroll) with it.
+ */
+function FormLink({ ctx, form, id, label }: { ctx: CommentContext; form: keyof OpenForms; id: number; label: string }) {
+  return (
+    <Link href={formHref(ctx, form, id)} scroll={false} className={styles.control} prefetch={false}>
+      {label}
+    </Link>
+  );
+}
+
 function signInHref(ctx: CommentContext, id: number): string {
   return `/signin?callbackUrl=${encodeURIComponent(articleViewHref(ctx.slug, ctx.view, `comment-${id}`))}`;
 }
@@ -178,16 +191,7 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
               </>
             ) : (
               <>
-                {mayReply && !replying ? (
-                  <Link
-                    href={formHref(ctx, "reply", comment.id)}
-                    scroll={false}
-                    className={styles.control}
-                    prefetch={false}
-                  >
-                    Reply
-                  </Link>
-                ) : null}
+                {mayReply && !replying ? <FormLink ctx={ctx} form="reply" id={comment.id} label="Reply" /> : null}
                 {mayLike ? (
                   <LikeButton
                     key={`${comment.likedByViewer}-${comment.likeCount}`}
@@ -218,37 +222,10 @@ export function Comment({ comment, ctx, level }: { comment: CommentItem; ctx: Co
                 ) : comment.likeCount > 0 ? (
                   <span className={styles.likeCount}>{likeLabel(comment.likeCount)}</span>
                 ) : null}
-                {mayReport && !reporting ? (
-                  <Link
-                    href={formHref(ctx, "report", comment.id)}
-                    scroll={false}
-                    className={styles.control}
-                    prefetch={false}
-                  >
-                    Report
-                  </Link>
-                ) : null}
+                {mayReport && !reporting ? <FormLink ctx={ctx} form="report" id={comment.id} label="Report" /> : null}
                 {comment.reportedByViewer ? <span className={styles.reported}>Reported</span> : null}
-                {mayEdit && !editing ? (
-                  <Link
-                    href={formHref(ctx, "edit", comment.id)}
-                    scroll={false}
-                    className={styles.control}
-                    prefetch={false}
-                  >
-                    Edit
-                  </Link>
-                ) : null}
-                {mayDelete ? (
-                  <Link
-                    href={formHref(ctx, "delete", comment.id)}
-                    scroll={false}
-                    className={styles.control}
-                    prefetch={false}
-                  >
-                    Delete
-                  </Link>
-                ) : null}
+                {mayEdit && !editing ? <FormLink ctx={ctx} form="edit" id={comment.id} label="Edit" /> : null}
+                {mayDelete ? <FormLink ctx={ctx} form="delete" id={comment.id} label="Delete" /> : null}
               </>
             )}
           </footer>
